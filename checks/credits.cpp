@@ -1,0 +1,100 @@
+// credits: from /key — what is left under the key's spending limit, and whether a
+// free-tier account is about to call a paid model. /credits (the account balance) answers
+// only management keys, so it is asked only with OPENROUTER_MANAGEMENT_KEY, and its 403
+// is never a failure.
+#include "checks/catalog_facts.hpp"
+#include "checks/common.hpp"
+#include "checks/network.hpp"
+
+#include <cmath>
+
+namespace ngd::checks {
+namespace {
+
+using net::error_class;
+
+constexpr double low_fraction = 0.10;  // warn under 10 % of the limit
+
+doctor::fix add_credits(const std::string& curl)
+{
+    return {"add credits at https://openrouter.ai/settings/credits, or raise the key's limit at "
+            "https://openrouter.ai/settings/keys",
+            {curl}};
+}
+
+
+}  // namespace
+
+result credits(check_context& ctx)
+{
+    const doctor::target& t = *ctx.tgt;
+    if (auto s = skip_unless_openrouter(t, "GET /key")) co_return std::move(*s);
+    const auto* answer = co_await ctx.run.fetched->key(base_of(t), key_of(t));
+    if (!answer->ok()) co_return unanswered(answer->error, "OpenRouter about the key", answer->curl);
+    const auto& k = *answer->value;
+    const auto min_credits = ctx.run.options.min_credits;
+    std::vector<std::string> details;
+
+    // The account balance, when a management key is at hand; a 403 only means it is not one.
+    std::optional<double> balance;
+    if (const auto& management = ctx.run.options.management_key) {
+        const auto* account = co_await ctx.run.fetched->credits(base_of(t), *management);
+        if (account->ok()) {
+            balance = account->value->total_credits - account->value->total_usage;
+            details.push_back("account balance " + usd(*balance) + " (" + usd(account->value->total_credits) +
+                              " bought, " + usd(account->value->total_usage) + " used)");
+            if (*balance <= 0)
+                co_return doctor::fail("the account's balance is " + usd(*balance) +
+                                           ": every request, free models included, gets 402",
+                                       error_class::http_402, add_credits(account->curl), details);
+        } else if (account->error.status == 403) {
+            details.push_back("OPENROUTER_MANAGEMENT_KEY is not a management key (/credits answered 403); "
+                              "account balance not checked");
+        } else {
+            details.push_back("account balance not checked: " + account->error.detail);
+        }
+    }
+
+    std::optional<double> remaining = k.remaining_under_limit();
+    if (!remaining && k.limit) remaining = *k.limit - k.usage;
+    if (remaining && k.limit) {
+        const std::string reset = k.limit_reset ? " (resets " + *k.limit_reset + ")" : " (never resets)";
+        if (*remaining <= 0)
+            co_return doctor::fail("the key's limit is used up: " + usd(*remaining) + " left of " + usd(*k.limit) +
+                                       reset + "; requests will get 402",
+                                   error_class::http_402, add_credits(answer->curl), details);
+        if (*remaining < *k.limit * low_fraction)
+            co_return doctor::warn("only " + usd(*remaining) + " left of the key's " + usd(*k.limit) + " limit" +
+                                       reset,
+                                   add_credits(answer->curl), details);
+        if (min_credits && *remaining < *min_credits)
+            co_return doctor::warn(usd(*remaining) + " left under the key's limit, less than --min-credits " +
+                                       usd(*min_credits),
+                                   add_credits(answer->curl), details);
+    }
+    if (balance && min_credits && *balance < *min_credits)
+        co_return doctor::warn("the account's balance " + usd(*balance) + " is less than --min-credits " +
+                                   usd(*min_credits),
+                               add_credits(answer->curl), details);
+
+    if (k.is_free_tier && t.model.value) {
+        const auto* catalog = co_await ctx.run.fetched->models(base_of(t), key_of(t));
+        const openrouter::model* m = catalog->ok() ? find_model(*catalog->value, *t.model.value) : nullptr;
+        if (m && !m->pricing.is_free() && !m->pricing.is_variable())
+            co_return doctor::warn("a free-tier account (no credits bought) with the paid model " + m->id +
+                                       ": requests will get 402 until credits are added",
+                                   {"add credits at https://openrouter.ai/settings/credits, or use a :free model",
+                                    {answer->curl}},
+                                   details);
+    }
+
+    if (remaining && k.limit)
+        co_return doctor::ok(usd(*remaining) + " left of the key's " + usd(*k.limit) + " limit", details);
+    if (balance) co_return doctor::ok("no spending limit on the key; account balance " + usd(*balance), details);
+    if (min_credits)
+        details.push_back("--min-credits needs a key limit or OPENROUTER_MANAGEMENT_KEY to compare against");
+    co_return doctor::ok("no spending limit on the key (the account balance needs OPENROUTER_MANAGEMENT_KEY)",
+                         details);
+}
+
+}  // namespace ngd::checks

@@ -1,0 +1,88 @@
+// What each network check will ask, started at once when the run begins (see
+// doctor::prefetch_function). Everything here only warms the shared cache: the checks
+// ask again and get the same answers.
+#include "checks/common.hpp"
+#include "checks/network.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/this_coro.hpp>
+
+namespace ngd::checks {
+namespace asio = boost::asio;
+using namespace boost::asio::experimental::awaitable_operators;
+
+namespace {
+
+// The offline verdicts are instant: a URL they reject is not worth a request.
+asio::awaitable<bool> worth_asking(check_context& ctx)
+{
+    co_return (co_await base_url_format(ctx)).state != doctor::status::fail;
+}
+
+bool has_model_id(const doctor::target& t)
+{
+    return t.model.value && t.model.value->find('/') != std::string::npos && !t.model.unresolved;
+}
+
+asio::awaitable<void> models(check_context& ctx)
+{
+    co_await ctx.run.fetched->models(base_of(*ctx.tgt), key_of(*ctx.tgt));
+}
+
+asio::awaitable<void> user_models(check_context& ctx)
+{
+    if (sendable_key(*ctx.tgt)) co_await ctx.run.fetched->user_models(base_of(*ctx.tgt), key_of(*ctx.tgt));
+}
+
+asio::awaitable<void> endpoints(check_context& ctx)
+{
+    if (has_model_id(*ctx.tgt)) co_await ctx.run.fetched->endpoints(base_of(*ctx.tgt), *ctx.tgt->model.value);
+}
+
+asio::awaitable<void> providers(check_context& ctx)
+{
+    co_await ctx.run.fetched->providers(base_of(*ctx.tgt));
+}
+
+}  // namespace
+
+asio::awaitable<void> prefetch_catalog(check_context& ctx)
+{
+    if (co_await worth_asking(ctx)) co_await models(ctx);
+}
+
+asio::awaitable<void> prefetch_key(check_context& ctx)
+{
+    if (!targets_openrouter(*ctx.tgt) || !sendable_key(*ctx.tgt) || !co_await worth_asking(ctx)) co_return;
+    if ((co_await key_format(ctx)).state == doctor::status::fail) co_return;
+    co_await ctx.run.fetched->key(base_of(*ctx.tgt), key_of(*ctx.tgt));
+}
+
+asio::awaitable<void> prefetch_model(check_context& ctx)
+{
+    if (!co_await worth_asking(ctx)) co_return;
+    if (!targets_openrouter(*ctx.tgt)) co_return co_await models(ctx);
+    co_await (models(ctx) && user_models(ctx) && endpoints(ctx));
+}
+
+// Endpoints and providers together, then every status page those name, each on its own.
+asio::awaitable<void> prefetch_providers(check_context& ctx)
+{
+    if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt) || !co_await worth_asking(ctx)) co_return;
+    co_await (endpoints(ctx) && providers(ctx) && models(ctx));
+    const auto* e = co_await ctx.run.fetched->endpoints(base_of(*ctx.tgt), *ctx.tgt->model.value);
+    const auto* p = co_await ctx.run.fetched->providers(base_of(*ctx.tgt));
+    if (!e->ok() || !p->ok()) co_return;
+    auto executor = co_await asio::this_coro::executor;
+    for (const auto& endpoint : e->value->endpoints) {
+        const auto* provider = p->value->find_slug(endpoint.tag.substr(0, endpoint.tag.find('/')));
+        if (!provider || !provider->status_page_url) continue;
+        asio::co_spawn(executor, [answers = ctx.run.fetched, url = *provider->status_page_url]() -> asio::awaitable<void> {
+            co_await answers->status_page(url);
+        }, asio::detached);
+    }
+}
+
+}  // namespace ngd::checks

@@ -1,0 +1,124 @@
+// provider.status: who serves the model right now (its endpoints' status and uptime),
+// and what the providers' own status pages say. The key never goes to a status page.
+#include "checks/catalog_facts.hpp"
+#include "checks/common.hpp"
+#include "checks/network.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ngd::checks {
+namespace {
+
+using net::error_class;
+using openrouter::status_indicator;
+
+constexpr double healthy_uptime = 95.0;       // percent over the last 30 minutes
+constexpr std::size_t status_pages_asked = 3; // bounded: the first providers are the ones routed to
+
+bool degraded(const openrouter::endpoint& e)
+{
+    if (e.status && *e.status != 0) return true;
+    return e.uptime_last_30m && *e.uptime_last_30m < healthy_uptime;
+}
+
+std::string endpoint_text(const openrouter::endpoint& e)
+{
+    std::string text = e.provider_name.empty() ? e.tag : e.provider_name;
+    if (e.uptime_last_30m) {
+        char pct[32];
+        std::snprintf(pct, sizeof pct, " %.1f %%", *e.uptime_last_30m);
+        text += pct;
+    }
+    else
+        text += " (uptime unknown)";
+    if (e.status && *e.status != 0) text += " (status " + std::to_string(*e.status) + ")";
+    return text;
+}
+
+std::string provider_slug(const std::string& tag)
+{
+    return tag.substr(0, tag.find('/'));
+}
+
+doctor::fix fallback_fix(const doctor::target& t, const std::vector<const openrouter::model*>& alternatives,
+                         const std::string& curl)
+{
+    doctor::fix fix{"wait for the provider to recover, or switch to a similar model", {curl}};
+    if (alternatives.empty()) return fix;
+    fix.text += ":";
+    for (const auto* a : alternatives) fix.text += " " + a->id;
+    fix.commands.push_back("ng_run \"+config_paths=[${config_paths}]\" +" + t.model.path + "=" + alternatives.front()->id);
+    return fix;
+}
+
+}  // namespace
+
+result provider_status(check_context& ctx)
+{
+    const doctor::target& t = *ctx.tgt;
+    if (auto s = skip_unless_openrouter(t, "GET /models/{author}/{slug}/endpoints")) co_return std::move(*s);
+    if (!t.model.value || t.model.value->empty() || t.model.value->find('/') == std::string::npos)
+        co_return doctor::skip("no provider/model id to look up (see model.id_format)");
+    const std::string id = *t.model.value;
+    const std::string base = base_of(t);
+    const auto* answer = co_await ctx.run.fetched->endpoints(base, id);
+    if (!answer->ok()) {
+        if (answer->error.status == 404 && !answer->error.html)
+            co_return doctor::skip("OpenRouter does not know '" + id + "' (see model.availability)");
+        co_return unanswered(answer->error, "for the model's providers", answer->curl);
+    }
+    const auto& endpoints = answer->value->endpoints;
+
+    std::vector<const openrouter::model*> alternatives;
+    const auto* catalog = co_await ctx.run.fetched->models(base, key_of(t));
+    if (catalog->ok())
+        if (const auto* m = find_model(*catalog->value, id)) alternatives = similar_models(*catalog->value, *m, ctx.run.now());
+
+    if (endpoints.empty())
+        co_return doctor::fail("no provider serves '" + id + "' right now (no endpoints)", error_class::http_404,
+                               fallback_fix(t, alternatives, answer->curl));
+
+    std::vector<std::string> details;
+    std::size_t healthy = 0;
+    for (const auto& e : endpoints) {
+        details.push_back(endpoint_text(e));
+        if (!degraded(e)) ++healthy;
+    }
+
+    // The providers' own status pages, from /providers; fetched without the key.
+    std::vector<std::string> outages;
+    const auto* providers = co_await ctx.run.fetched->providers(base);
+    if (providers->ok()) {
+        std::vector<std::string> asked;
+        for (const auto& e : endpoints) {
+            const std::string slug = provider_slug(e.tag);
+            if (asked.size() == status_pages_asked || std::find(asked.begin(), asked.end(), slug) != asked.end()) continue;
+            asked.push_back(slug);
+            const auto* p = providers->value->find_slug(slug);
+            if (!p || !p->status_page_url) continue;
+            const auto* page = co_await ctx.run.fetched->status_page(*p->status_page_url);
+            if (!page->ok()) {
+                details.push_back(p->name + " status page: no answer (" + page->error.detail + ")");
+                continue;
+            }
+            const auto& s = page->value->status;
+            details.push_back(p->name + " status page: " + s.description + " (" + *p->status_page_url + ")");
+            if (s.indicator == status_indicator::major || s.indicator == status_indicator::critical)
+                outages.push_back(p->name + " reports \"" + s.description + "\" (" +
+                                  std::string(openrouter::to_string(s.indicator)) + ")");
+        }
+    }
+
+    if (healthy == 0)
+        co_return doctor::warn("every provider of '" + id + "' is degraded (status not 0, or under " +
+                                   std::to_string(static_cast<int>(healthy_uptime)) + " % uptime in 30 min)",
+                               fallback_fix(t, alternatives, answer->curl), details);
+    if (!outages.empty())
+        co_return doctor::warn(outages.front(), fallback_fix(t, alternatives, answer->curl), details);
+    co_return doctor::ok(std::to_string(healthy) + " of " + std::to_string(endpoints.size()) + " provider" +
+                             (endpoints.size() > 1 ? "s" : "") + " of '" + id + "' healthy",
+                         details);
+}
+
+}  // namespace ngd::checks

@@ -1,0 +1,236 @@
+// `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
+// checks, print the report, and return the exit code.
+#include "cli/commands.hpp"
+#include "doctor/did_you_mean.hpp"
+
+#include "config/resolve.hpp"
+#include "doctor/answers.hpp"
+#include "doctor/exit_code.hpp"
+#include "doctor/run_context.hpp"
+#include "doctor/runner.hpp"
+#include "doctor/scrub.hpp"
+#include "net/client.hpp"
+#include "openrouter/key_mask.hpp"
+#include "report/json.hpp"
+#include "report/status_line.hpp"
+#include "report/text.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+namespace ngd::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+struct check_options {
+    bool json = false, offline = false, live = false, strict = false, verbose = false, no_color = false;
+    bool help = false;
+    double timeout = 10, deadline = 30;
+    std::optional<double> min_credits;
+    std::optional<std::string> env_file, proxy;
+    std::vector<std::string> search_dirs, cacerts, connect_tos, positional;
+};
+
+po::options_description describe(check_options& o)
+{
+    po::options_description d("Options");
+    d.add_options()
+        ("json", po::bool_switch(&o.json), "print the report as JSON (schema ngdoctor.report/v1)")
+        ("offline", po::bool_switch(&o.offline), "run only checks that need no network")
+        ("live", po::bool_switch(&o.live), "also run inference.probe (one tiny paid completion)")
+        ("timeout", po::value(&o.timeout)->value_name("SECONDS"), "per network operation (default 10)")
+        ("deadline", po::value(&o.deadline)->value_name("SECONDS"), "whole run (default 30)")
+        ("strict", po::bool_switch(&o.strict), "warnings count as failures for the exit code")
+        ("min-credits", po::value<double>()->value_name("USD")->notifier([&o](double v) { o.min_credits = v; }),
+         "warn when less than this is left under the key's limit")
+        ("env-file", po::value<std::string>()->value_name("PATH")->notifier([&o](const std::string& v) { o.env_file = v; }),
+         "use this env.yaml instead of searching for one")
+        ("search-dir", po::value(&o.search_dirs)->value_name("DIR")->composing(), "extra search root (repeatable)")
+        ("cacert", po::value(&o.cacerts)->value_name("FILE")->composing(), "trust these CA certificates too")
+        ("connect-to", po::value(&o.connect_tos)->value_name("H1:P1:H2:P2")->composing(),
+         "connect to H2:P2 whenever H1:P1 is asked for (TLS still verifies H1)")
+        ("proxy", po::value<std::string>()->value_name("URL")->notifier([&o](const std::string& v) { o.proxy = v; }),
+         "HTTPS proxy (default: HTTPS_PROXY / https_proxy, honouring NO_PROXY)")
+        ("verbose,v", po::bool_switch(&o.verbose), "show details of passing checks and per-check timings")
+        ("no-color", po::bool_switch(&o.no_color), "no ANSI colour")
+        ("help,h", po::bool_switch(&o.help), "this help");
+    return d;
+}
+
+std::vector<std::string> option_names(const po::options_description& d)
+{
+    std::vector<std::string> names;
+    for (const auto& option : d.options()) names.push_back("--" + option->long_name());
+    return names;
+}
+
+/// Hydra overrides: `key=value`, `+key=value`, `++key=value`, `~key`.
+bool is_override(const std::string& arg)
+{
+    return arg.starts_with('+') || arg.starts_with('~') || arg.find('=') != std::string::npos;
+}
+
+std::vector<std::string> check_names()
+{
+    std::vector<std::string> names;
+    for (const auto& check : doctor::check_table()) {
+        names.emplace_back(check.id);
+        if (std::find(names.begin(), names.end(), check.group) == names.end()) names.emplace_back(check.group);
+    }
+    return names;
+}
+
+report::target_view view_of(const doctor::target& t)
+{
+    report::target_view v;
+    v.name = t.name;
+    v.base_url = t.base_url.value.value_or("");
+    v.model = t.model.value.value_or("");
+    if (t.api_key.value && !t.api_key.value->empty()) v.masked_key = openrouter::mask_key(*t.api_key.value);
+    return v;
+}
+
+std::chrono::milliseconds to_ms(double seconds)
+{
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
+}
+
+bool colour_wanted(const check_options& o, const console& io)
+{
+    const char* no_color = std::getenv("NO_COLOR");
+    return io.out_is_tty && !o.no_color && !(no_color && *no_color);
+}
+
+int usage_error(console& io, const std::string& message, std::string_view command)
+{
+    io.err << "ngdoctor " << command << ": " << message << "\n"
+           << "Try 'ngdoctor " << command << " --help'.\n";
+    return doctor::exit_usage;
+}
+
+int run_checks_command(const std::vector<std::string>& args, console& io, std::string_view command,
+                       bool named)
+{
+    check_options o;
+    const auto described = describe(o);
+    po::options_description all;
+    all.add(described).add_options()("args", po::value(&o.positional));
+    po::positional_options_description positional;
+    positional.add("args", -1);
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::unknown_option& e) {
+        return usage_error(io, "unknown option " + e.get_option_name() +
+                                   doctor::did_you_mean(e.get_option_name(), option_names(described)),
+                           command);
+    } catch (const po::error& e) {
+        return usage_error(io, e.what(), command);
+    }
+    if (o.help) {
+        io.out << "Usage: ngdoctor " << command << (named ? " ID|GROUP..." : "")
+               << " [options] [overrides...]\n"
+               << (named ? "Run the named checks (and what they depend on).\n" : "Run every applicable check.\n")
+               << "Overrides use NeMo Gym's Hydra grammar: \"+config_paths=[a.yaml,b.yaml]\" "
+                  "+policy_model_name=openai/gpt-4o ++x=y ~x\n\n"
+               << described;
+        return doctor::exit_ok;
+    }
+    if (o.timeout <= 0 || o.deadline <= 0) return usage_error(io, "--timeout and --deadline must be positive", command);
+
+    std::vector<std::string> ids, overrides;
+    for (const auto& arg : o.positional) (is_override(arg) || !named ? overrides : ids).push_back(arg);
+    std::vector<const doctor::check_info*> selected;
+    if (named) {
+        if (ids.empty()) return usage_error(io, "name at least one check id or group (see list-checks)", command);
+        std::vector<std::string> unknown;
+        selected = doctor::select_checks(ids, unknown);
+        if (!unknown.empty())
+            return usage_error(io, "unknown check '" + unknown.front() + "'" +
+                                       doctor::did_you_mean(unknown.front(), check_names()),
+                               command);
+    } else {
+        for (const auto& check : doctor::check_table()) selected.push_back(&check);
+    }
+
+    net::client_options net_options;
+    net_options.timeout = to_ms(o.timeout);
+    net_options.cacert_files = o.cacerts;
+    for (const auto& text : o.connect_tos) {
+        auto parsed = net::parse_connect_to(text);
+        if (!parsed) return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + text + "'", command);
+        net_options.connect_tos.push_back(*parsed);
+    }
+    net_options.proxy = o.proxy;
+    net::apply_proxy_environment(net_options);
+    net_options.user_agent = "ngdoctor/" + std::string(report::version());
+
+    const auto started = std::chrono::steady_clock::now();
+    config::resolve_options resolve_options;
+    resolve_options.env_file = o.env_file;
+    resolve_options.search_dirs = o.search_dirs;
+    resolve_options.overrides = overrides;
+
+    boost::asio::io_context io_context;
+    net::client http(io_context.get_executor(), net_options);
+    doctor::run_context ctx;
+    ctx.options.offline = o.offline;
+    ctx.options.live = o.live;
+    ctx.options.strict = o.strict;
+    ctx.options.timeout = net_options.timeout;
+    ctx.options.deadline = to_ms(o.deadline);
+    ctx.options.min_credits = o.min_credits;
+    ctx.env = config::process_environment();
+    if (auto management = ctx.env("OPENROUTER_MANAGEMENT_KEY"); management && !management->empty())
+        ctx.options.management_key = management;
+    ctx.config = config::resolve(resolve_options);
+    ctx.targets = doctor::find_targets(ctx.config.root);
+    doctor::answers fetched(http);
+    ctx.http = o.offline ? nullptr : &http;
+    ctx.fetched = o.offline ? nullptr : &fetched;
+
+    report::run_report rep;
+    rep.version = report::version();
+    rep.env_file = ctx.config.env_file;
+    rep.config_paths = ctx.config.config_paths;
+    for (const auto& t : ctx.targets) rep.targets.push_back(view_of(t));
+
+    const bool colour = colour_wanted(o, io);
+    report::status_line line(io.out, rep.targets, colour);
+    doctor::progress_callback progress;
+    if (io.out_is_tty && !o.json) progress = [&line](const doctor::run_progress& p) { line.update(p); };
+    rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
+    line.clear();
+    std::vector<std::string> secrets;
+    for (const auto& t : ctx.targets)
+        if (t.api_key.value) secrets.push_back(*t.api_key.value);
+    if (ctx.options.management_key) secrets.push_back(*ctx.options.management_key);
+    doctor::scrub(rep.findings, secrets);
+    rep.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+
+    if (o.json)
+        report::render_json(io.out, rep);
+    else
+        report::render_text(io.out, rep, {colour, o.verbose});
+    return doctor::exit_code_for(rep.findings, o.strict);
+}
+
+}  // namespace
+
+int run_check_all(const std::vector<std::string>& args, console& io)
+{
+    return run_checks_command(args, io, "check-all", false);
+}
+
+int run_check(const std::vector<std::string>& args, console& io)
+{
+    return run_checks_command(args, io, "check", true);
+}
+
+}  // namespace ngd::cli

@@ -1,0 +1,81 @@
+#include "config/merge.hpp"
+
+#include "config/interpolation_grammar.hpp"
+
+#include <unordered_map>
+
+namespace ngd::config {
+
+namespace {
+
+// OmegaConf merges a dict into an interpolation by first replacing the interpolation with
+// (a copy of) the dict it points at. Absolute node paths are followed here.
+const node* dereference(const node& root, const node& value)
+{
+    if (!value.is_string() || value.as_string().find("${") == std::string::npos) return nullptr;
+    try {
+        auto parts = grammar::parse_string(value.as_string());
+        if (parts.size() != 1 || !parts[0].inter || parts[0].inter->is_resolver || parts[0].inter->dots) return nullptr;
+        const node* at = &root;
+        for (auto& key : parts[0].inter->keys) {
+            if (key.parts.size() != 1 || key.parts[0].inter || !at->is_map()) return nullptr;
+            at = at->find(key.parts[0].text);
+            if (!at) return nullptr;
+        }
+        return at->is_map() ? at : nullptr;
+    } catch (const grammar::parse_error&) {
+        return nullptr;
+    }
+}
+
+void merge_maps(node& dest, const node& src, const node& root);
+
+}  // namespace
+
+void merge_into(node& dest, const node& src)
+{
+    node root = dest;  // a snapshot for interpolation lookups (copy-on-write: cheap)
+    merge_maps(dest, src, root);
+}
+
+namespace {
+
+void merge_maps(node& dest, const node& src, const node& root)
+{
+    auto& entries = dest.entries();
+    const auto& incoming = src.entries();
+    // Large maps (thousands of server instances) get a hash index so the merge stays linear.
+    std::unordered_map<std::string, std::size_t> index;
+    bool indexed = entries.size() * incoming.size() > 1024;
+    if (indexed) {
+        index.reserve(entries.size() + incoming.size());
+        for (std::size_t i = 0; i < entries.size(); ++i) index.emplace(entries[i].first, i);
+    }
+    for (const auto& [key, value] : incoming) {
+        node* existing = nullptr;
+        if (indexed) {
+            auto it = index.find(key);
+            if (it != index.end()) existing = &entries[it->second].second;
+        } else {
+            for (auto& [k, v] : entries)
+                if (k == key) {
+                    existing = &v;
+                    break;
+                }
+        }
+        if (!existing) {
+            if (indexed) index.emplace(key, entries.size());
+            entries.emplace_back(key, value);
+            continue;
+        }
+        if (value.is_missing()) continue;
+        if (value.is_map() && !existing->is_map())
+            if (const node* target = dereference(root, *existing)) *existing = *target;
+        if (existing->is_map() && value.is_map()) merge_maps(*existing, value, root);
+        else *existing = value;
+    }
+}
+
+}  // namespace
+
+}  // namespace ngd::config

@@ -1,0 +1,166 @@
+#include "doctor/answers.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <functional>
+
+namespace ngd::doctor {
+namespace asio = boost::asio;
+
+template <class T>
+asio::awaitable<const T*> fetched_once<T>::get(const std::string& id, factory make)
+{
+    auto [it, fresh] = slots_.try_emplace(id, nullptr);
+    if (fresh) {
+        auto s = std::make_shared<slot>();
+        s->ready = std::make_unique<asio::steady_timer>(co_await asio::this_coro::executor,
+                                                        asio::steady_timer::time_point::max());
+        it->second = s;
+        try {
+            s->value.emplace(co_await make());
+        } catch (...) {
+            s->failure = std::current_exception();  // waiters must not wait for ever
+        }
+        s->ready->cancel();
+    }
+    auto s = it->second;  // keeps the slot alive while this coroutine waits
+    while (!s->value && !s->failure) co_await s->ready->async_wait(asio::as_tuple(asio::use_awaitable));
+    if (s->failure) std::rethrow_exception(s->failure);
+    co_return &*s->value;
+}
+
+template <class T>
+void fetched_once<T>::put(const std::string& id, T value)
+{
+    auto s = std::make_shared<slot>();
+    s->value.emplace(std::move(value));
+    slots_[id] = std::move(s);
+}
+
+namespace {
+
+// Answers for different keys must not mix, but the key itself is no map key: a hash is enough.
+std::string with_key(const std::string& url, const std::string& api_key)
+{
+    return url + "#" + std::to_string(std::hash<std::string>{}(api_key));
+}
+
+std::optional<openrouter::model_ref> ref_of(const std::string& id)
+{
+    return openrouter::split_model_id(id);
+}
+
+bool is_openrouter(const std::string& base)
+{
+    const auto host_start = base.find("://");
+    const auto rest = host_start == std::string::npos ? base : base.substr(host_start + 3);
+    const auto host = rest.substr(0, rest.find_first_of("/:?#"));
+    return host == "openrouter.ai";
+}
+
+// OpenRouter's catalog is public: asked without the key, and shared by every key.
+std::string catalog_key(const std::string& base, const std::string& api_key)
+{
+    return is_openrouter(base) ? std::string() : api_key;
+}
+
+}  // namespace
+
+asio::awaitable<const answers::key_answer*> answers::key(const std::string& base, const std::string& api_key)
+{
+    co_return co_await keys_.get(with_key(base, api_key), [&]() { return openrouter::get_key(http_, base, api_key); });
+}
+
+asio::awaitable<const answers::credits_answer*> answers::credits(const std::string& base, const std::string& api_key)
+{
+    co_return co_await credits_.get(with_key(base, api_key),
+                                    [&]() { return openrouter::get_credits(http_, base, api_key); });
+}
+
+asio::awaitable<const answers::models_answer*> answers::models(const std::string& base, const std::string& api_key)
+{
+    const std::string key = catalog_key(base, api_key);
+    co_return co_await models_.get(with_key(base, key), [&, key]() { return openrouter::list_models(http_, base, key); });
+}
+
+asio::awaitable<const answers::models_answer*> answers::user_models(const std::string& base,
+                                                                    const std::string& api_key)
+{
+    co_return co_await user_models_.get(with_key(base, api_key),
+                                        [&]() { return openrouter::list_user_models(http_, base, api_key); });
+}
+
+asio::awaitable<const answers::model_answer*> answers::model(const std::string& base, const std::string& id)
+{
+    co_return co_await model_.get(base + "|" + id, [&]() -> asio::awaitable<model_answer> {
+        co_return co_await openrouter::get_model(http_, base, ref_of(id).value_or(openrouter::model_ref{}));
+    });
+}
+
+asio::awaitable<const answers::endpoints_answer*> answers::endpoints(const std::string& base, const std::string& id)
+{
+    co_return co_await endpoints_.get(base + "|" + id, [&]() -> asio::awaitable<endpoints_answer> {
+        co_return co_await openrouter::list_endpoints(http_, base, ref_of(id).value_or(openrouter::model_ref{}));
+    });
+}
+
+asio::awaitable<const answers::providers_answer*> answers::providers(const std::string& base)
+{
+    co_return co_await providers_.get(base, [&]() { return openrouter::list_providers(http_, base); });
+}
+
+asio::awaitable<const answers::status_answer*> answers::status_page(const std::string& page_url)
+{
+    co_return co_await status_pages_.get(page_url,
+                                         [&]() { return openrouter::statuspage_status(http_, page_url); });
+}
+
+void answers::preset_key(const std::string& base, const std::string& api_key, key_answer a)
+{
+    keys_.put(with_key(base, api_key), std::move(a));
+}
+
+void answers::preset_credits(const std::string& base, const std::string& api_key, credits_answer a)
+{
+    credits_.put(with_key(base, api_key), std::move(a));
+}
+
+void answers::preset_models(const std::string& base, const std::string& api_key, models_answer a)
+{
+    models_.put(with_key(base, catalog_key(base, api_key)), std::move(a));
+}
+
+void answers::preset_user_models(const std::string& base, const std::string& api_key, models_answer a)
+{
+    user_models_.put(with_key(base, api_key), std::move(a));
+}
+
+void answers::preset_model(const std::string& base, const std::string& id, model_answer a)
+{
+    model_.put(base + "|" + id, std::move(a));
+}
+
+void answers::preset_endpoints(const std::string& base, const std::string& id, endpoints_answer a)
+{
+    endpoints_.put(base + "|" + id, std::move(a));
+}
+
+void answers::preset_providers(const std::string& base, providers_answer a)
+{
+    providers_.put(base, std::move(a));
+}
+
+void answers::preset_status_page(const std::string& page_url, status_answer a)
+{
+    status_pages_.put(page_url, std::move(a));
+}
+
+std::size_t answers::fetched() const
+{
+    return keys_.size() + credits_.size() + models_.size() + user_models_.size() + model_.size() +
+           endpoints_.size() + providers_.size() + status_pages_.size();
+}
+
+}  // namespace ngd::doctor

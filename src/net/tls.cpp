@@ -1,0 +1,89 @@
+#include "net/tls.hpp"
+
+#include "net/url.hpp"
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+
+#include <filesystem>
+
+namespace ngd::net {
+namespace {
+
+bool is_unknown_ca(long result)
+{
+    switch (result) {
+        case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+        case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+        case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+        case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+        case X509_V_ERR_CERT_UNTRUSTED:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string describe_verify_result(long result, const std::string& host, const std::string& authority)
+{
+    const std::string reason = X509_verify_cert_error_string(result);
+    if (is_unknown_ca(result))
+        return "TLS certificate of " + authority + " is signed by an unknown certificate authority (" + reason +
+               "); if this CA is expected, trust it with --cacert FILE";
+    if (result == X509_V_ERR_HOSTNAME_MISMATCH || result == X509_V_ERR_IP_ADDRESS_MISMATCH)
+        return "TLS certificate of " + authority + " does not match the host name " + host + " (" + reason + ")";
+    if (result == X509_V_ERR_CERT_HAS_EXPIRED)
+        return "TLS certificate of " + authority + " has expired (" + reason + ")";
+    if (result == X509_V_ERR_CERT_NOT_YET_VALID)
+        return "TLS certificate of " + authority + " is not yet valid (" + reason + "); check the system clock";
+    return "TLS certificate of " + authority + " failed verification: " + reason;
+}
+
+}  // namespace
+
+std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
+                                                            std::string& error)
+{
+    namespace ssl = boost::asio::ssl;
+    auto context = std::make_unique<ssl::context>(ssl::context::tls_client);
+    boost::system::error_code ec;
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                             ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
+                         ec);
+    // A machine without a system store still works with --cacert alone.
+    context->set_default_verify_paths(ec);
+    for (const auto& file : cacert_files) {
+        if (!std::filesystem::is_regular_file(file)) {
+            error = "CA certificate file not found: " + file;
+            return nullptr;
+        }
+        context->load_verify_file(file, ec);
+        if (ec) {
+            error = "cannot load CA certificates from " + file + ": " + ec.message();
+            return nullptr;
+        }
+    }
+    context->set_verify_mode(ssl::verify_peer);
+    return context;
+}
+
+bool expect_peer_name(SSL* ssl, const std::string& host)
+{
+    X509_VERIFY_PARAM* param = SSL_get0_param(ssl);
+    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    if (is_ip_literal(host)) return X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str()) == 1;
+    return SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 && X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0) == 1;
+}
+
+std::string describe_handshake_failure(SSL* ssl, const boost::system::error_code& ec, const std::string& host,
+                                       const std::string& authority)
+{
+    const long result = SSL_get_verify_result(ssl);
+    if (result != X509_V_OK) return describe_verify_result(result, host, authority);
+    return "TLS handshake with " + authority + " failed: " + ec.message();
+}
+
+}  // namespace ngd::net

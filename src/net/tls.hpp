@@ -1,0 +1,29 @@
+#pragma once
+/// TLS for the client: which CAs are trusted, which name the server must prove, and
+/// what to tell a person when the handshake fails.
+#include <boost/asio/ssl/context.hpp>
+#include <boost/system/error_code.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+typedef struct ssl_st SSL;
+
+namespace ngd::net {
+
+/// A client context trusting the system store plus each file of `cacert_files`
+/// (PEM, one or more certificates). nullptr with `error` set when a file is unusable.
+std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
+                                                            std::string& error);
+
+/// Sends SNI for a DNS name and makes verification require `host` (a DNS name or an
+/// IP address) in the certificate, so a mismatch is reported as such.
+bool expect_peer_name(SSL* ssl, const std::string& host);
+
+/// One line explaining a failed handshake with `authority` (host:port): unknown CA,
+/// name mismatch, expired / not yet valid, or the TLS error itself.
+std::string describe_handshake_failure(SSL* ssl, const boost::system::error_code& ec, const std::string& host,
+                                       const std::string& authority);
+
+}  // namespace ngd::net

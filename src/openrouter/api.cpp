@@ -1,0 +1,85 @@
+#include "openrouter/api.hpp"
+
+namespace ngd::openrouter {
+
+namespace {
+
+template <class T>
+boost::asio::awaitable<api_result<T>> call(net::client& http, net::request req, body_parser<T> parse)
+{
+    const net::outcome out = co_await http.fetch(req);
+    co_return interpret(req, out, parse);
+}
+
+}  // namespace
+
+boost::asio::awaitable<api_result<key_info>> get_key(net::client& http, std::string_view base_url,
+                                                     std::string_view key)
+{
+    auto current = co_await call<key_info>(http, make_get(base_url, "key", key), parse_key_info);
+    if (current.ok() || current.error.status != 404) co_return current;
+    auto legacy = co_await call<key_info>(http, make_get(base_url, "auth/key", key), parse_key_info);
+    // When both routes are missing, the answer for the current route says more.
+    co_return legacy.error.status == 404 ? current : legacy;
+}
+
+boost::asio::awaitable<api_result<credits>> get_credits(net::client& http, std::string_view base_url,
+                                                        std::string_view key)
+{
+    co_return co_await call<credits>(http, make_get(base_url, "credits", key), parse_credits);
+}
+
+boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,
+                                                           std::string_view key)
+{
+    co_return co_await call<model_list>(http, make_get(base_url, "models", key), parse_model_list);
+}
+
+boost::asio::awaitable<api_result<model>> get_model(net::client& http, std::string_view base_url,
+                                                    const model_ref& model, std::string_view key)
+{
+    co_return co_await call<struct model>(http, make_get(base_url, "model/" + model_path(model), key),
+                                          parse_single_model);
+}
+
+boost::asio::awaitable<api_result<model_list>> list_user_models(net::client& http, std::string_view base_url,
+                                                                std::string_view key)
+{
+    co_return co_await call<model_list>(http, make_get(base_url, "models/user", key), parse_model_list);
+}
+
+boost::asio::awaitable<api_result<endpoint_list>> list_endpoints(net::client& http, std::string_view base_url,
+                                                                 const model_ref& model, std::string_view key)
+{
+    const auto path = "models/" + model_path(model) + "/endpoints";
+    co_return co_await call<endpoint_list>(http, make_get(base_url, path, key), parse_endpoint_list);
+}
+
+boost::asio::awaitable<api_result<provider_list>> list_providers(net::client& http, std::string_view base_url)
+{
+    co_return co_await call<provider_list>(http, make_get(base_url, "providers", {}), parse_provider_list);
+}
+
+boost::asio::awaitable<api_result<status_page_state>> statuspage_status(net::client& http,
+                                                                        std::string_view page_url)
+{
+    co_return co_await call<status_page_state>(http, make_get(page_url, "api/v2/status.json", {}),
+                                               parse_statuspage_status);
+}
+
+boost::asio::awaitable<api_result<status_page_summary>> statuspage_summary(net::client& http,
+                                                                           std::string_view page_url)
+{
+    co_return co_await call<status_page_summary>(http, make_get(page_url, "api/v2/summary.json", {}),
+                                                 parse_statuspage_summary);
+}
+
+boost::asio::awaitable<api_result<chat_completion>> chat_completion_probe(net::client& http,
+                                                                          std::string_view base_url,
+                                                                          std::string_view key,
+                                                                          std::string_view model)
+{
+    co_return co_await call<chat_completion>(http, make_chat_probe(base_url, key, model), parse_chat_completion);
+}
+
+}  // namespace ngd::openrouter

@@ -1,0 +1,81 @@
+#include "report/json.hpp"
+
+#include "doctor/exit_code.hpp"
+
+#include <boost/json.hpp>
+
+#include <ostream>
+
+namespace ngd::report {
+namespace json = boost::json;
+
+namespace {
+
+json::array strings(const std::vector<std::string>& items)
+{
+    json::array out;
+    for (const auto& item : items) out.emplace_back(item);
+    return out;
+}
+
+json::object check_object(const doctor::finding& f)
+{
+    json::object fix;
+    fix["text"] = f.remedy.text;
+    fix["commands"] = strings(f.remedy.commands);
+
+    json::object o;
+    o["id"] = f.check_id;
+    o["group"] = f.group;
+    o["target"] = f.target;
+    o["status"] = doctor::to_string(f.state);
+    o["summary"] = f.summary;
+    o["details"] = strings(f.details);
+    o["error_class"] = net::to_string(f.error);
+    o["fix"] = std::move(fix);
+    o["docs"] = f.docs;
+    o["elapsed_ms"] = f.elapsed.count();
+    return o;
+}
+
+}  // namespace
+
+void render_json(std::ostream& out, const run_report& report)
+{
+    json::object config;
+    config["env_file"] = report.env_file ? json::value(*report.env_file) : json::value(nullptr);
+    config["config_paths"] = strings(report.config_paths);
+
+    json::array targets;
+    for (const auto& t : report.targets) {
+        json::object o;
+        o["name"] = t.name;
+        o["base_url"] = t.base_url;
+        o["model"] = t.model;
+        o["key"] = t.masked_key;
+        targets.push_back(std::move(o));
+    }
+
+    const doctor::tally t = doctor::count(report.findings);
+    json::object summary;
+    summary["ok"] = t.ok;
+    summary["warn"] = t.warn;
+    summary["fail"] = t.fail;
+    summary["skip"] = t.skip;
+    summary["crash"] = t.crash;
+
+    json::array checks;
+    for (const auto& f : report.findings) checks.push_back(check_object(f));
+
+    json::object root;
+    root["schema"] = "ngdoctor.report/v1";
+    root["ngdoctor_version"] = version();
+    root["elapsed_ms"] = report.elapsed.count();
+    root["config"] = std::move(config);
+    root["targets"] = std::move(targets);
+    root["summary"] = std::move(summary);
+    root["checks"] = std::move(checks);
+    out << json::serialize(root) << '\n';
+}
+
+}  // namespace ngd::report

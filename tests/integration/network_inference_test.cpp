@@ -1,0 +1,125 @@
+// inference.probe with --live: one tiny chat completion, each failure classified the way
+// the troubleshooting guide groups them (spec §3).
+#define BOOST_TEST_MODULE network_inference
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include "scenario_case.hpp"
+
+using namespace ngd::itest;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+const std::string paid_model = "openai/gpt-4o-mini";
+const std::string free_model = "openai/gpt-oss-20b:free";
+const std::vector<std::string> live{"--live"};
+
+std::string env_for(const std::string& model) { return env_yaml(openrouter_base, "{KEY}", model); }
+
+verdicts probed(const std::string& probe) { return with(healthy(), {{"inference.probe", probe}}); }
+
+std::string completion_fault(int status, const std::string& message)
+{
+    return R"({"faults": [{"method": "POST", "path": "/api/v1/chat/completions", "kind": "status", "status": )" +
+           std::to_string(status) + R"(, "body": {"error": {"message": ")" + message + R"(", "code": )" +
+           std::to_string(status) + R"(}, "user_id": "user_2x7DNyswjOHVRWDYVMCIROyGjsS"}}]})";
+}
+
+std::string model_outcome(const std::string& model, const std::string& outcome)
+{
+    return R"({"catalog": {"update": {")" + model + R"(": {"inference": ")" + outcome + R"(", "retry_after": 30}}}})";
+}
+
+std::vector<scenario_case> cases()
+{
+    return {
+        {.name = "live probe answers",
+         .scenario = "",
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("ok"),
+         .exit_code = 0},
+        {.name = "live probe: 402 when the account has no credit left",
+         .scenario = R"({"keys": {"{KEY}": {"limit": null, "total_credits": 1, "total_usage": 1}}})",
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_402"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "credits"}},
+         .key = fake_key(40)},
+        {.name = "live probe: 429 on a used-up :free quota, with the reset",
+         .scenario = R"({"keys": {"{KEY}": {"free_model_daily_requests": {"limit": 1000, "remaining": 0}}}})",
+         .env = env_for(free_model),
+         .args = live,
+         .expected = with(healthy(), {{"rate_limits", "fail/http_429"}, {"inference.probe", "fail/http_429"}}),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "UTC"}},
+         .key = fake_key(41)},
+        {.name = "live probe: 429 capacity with Retry-After",
+         .scenario = model_outcome(paid_model, "capacity"),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_429"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "retry in"}}},
+        {.name = "live probe: 400 invalid model",
+         .scenario = completion_fault(400, paid_model + " is not a valid model ID"),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_4xx"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "not a valid model ID"}, {"inference.probe", "policy_model_name"}}},
+        {.name = "live probe: 400 context length",
+         .scenario = completion_fault(400, "This endpoint's maximum context length is 8 tokens. However, you "
+                                           "requested about 40 tokens (24 of text input, 16 in the output)."),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_4xx"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "context"}}},
+        {.name = "live probe: 502 provider error",
+         .scenario = model_outcome(paid_model, "provider_error"),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_5xx"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "502"}}},
+        {.name = "live probe: 503 no provider available",
+         .scenario = model_outcome(paid_model, "unavailable"),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_5xx"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "503"}}},
+        {.name = "live probe: 408 request timeout at OpenRouter",
+         .scenario = completion_fault(408, "Request timed out"),
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = probed("fail/http_4xx"),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "408"}}},
+        {.name = "live probe with a revoked key: 401",
+         .scenario = R"({"keys": {"{KEY}": {"status": "revoked"}}})",
+         .env = env_for(paid_model),
+         .args = live,
+         .expected = with(healthy(), {{"key.status", "fail/http_401"}, {"credits", "skip"}, {"rate_limits", "skip"},
+                                      {"inference.probe", "fail/http_401|skip"}}),
+         .exit_code = 1,
+         .key = fake_key(42)},
+        {.name = "live probe skipped when the model is unknown",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mimi"),
+         .args = live,
+         .expected = with(healthy(), {{"model.availability", "fail/http_404"}, {"provider.status", "skip"},
+                                      {"inference.probe", "skip"}}),
+         .exit_code = 1},
+    };
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(inference_verdicts, data::make(cases()), c)
+{
+    run_case(c);
+}

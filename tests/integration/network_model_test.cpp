@@ -1,0 +1,190 @@
+// model.id_format, model.availability and provider.status against the simulated catalog:
+// unknown and unprefixed ids, expired and expiring models, privacy filtering, fallback
+// lists and provider slugs in extra_body, endpoints and providers' status pages.
+#define BOOST_TEST_MODULE network_model
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include "scenario_case.hpp"
+
+using namespace ngd::itest;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+std::string env_for(const std::string& model) { return env_yaml(openrouter_base, "{KEY}", model); }
+
+// One inference_provider server (the documented OpenRouter path) with this extra_body.
+std::map<std::string, std::string> provider_config(const std::string& extra_body_yaml)
+{
+    return {{"configs/openrouter.yaml", "policy_model:\n"
+                                        "  responses_api_models:\n"
+                                        "    inference_provider:\n"
+                                        "      entrypoint: app.py\n"
+                                        "      base_url: ${policy_base_url}\n"
+                                        "      api_key: ${policy_api_key}\n"
+                                        "      model: ${policy_model_name}\n"
+                                        "      extra_body:\n" +
+                                            extra_body_yaml}};
+}
+
+const std::vector<std::string> with_provider_config{"+config_paths=[configs/openrouter.yaml]"};
+
+std::vector<scenario_case> cases()
+{
+    return {
+        {.name = "unknown model: did you mean",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mimi"),
+         .expected = with(healthy(), {{"model.availability", "fail/http_404"}, {"provider.status", "skip"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "did you mean"}, {"model.availability", "openai/gpt-4o-mini"}}},
+        {.name = "model without provider prefix: the catalog's id is suggested",
+         .scenario = "",
+         .env = env_for("gpt-4o-mini"),
+         .expected = with(healthy(), {{"model.id_format", "fail/config"},
+                                      {"model.availability", "fail/http_404"},
+                                      {"provider.status", "skip"}}),
+         .exit_code = 1,
+         .mentions = {{"model.id_format", "openai/gpt-4o-mini"}, {"model.availability", "openai/gpt-4o-mini"}}},
+        {.name = "claude without prefix (the seed's example)",
+         .scenario = "",
+         .env = env_for("claude-sonnet-4.5"),
+         .expected = with(healthy(), {{"model.id_format", "fail/config"},
+                                      {"model.availability", "fail/http_404"},
+                                      {"provider.status", "skip"}}),
+         .exit_code = 1,
+         .mentions = {{"model.id_format", "anthropic/claude-sonnet-4.5"}}},
+        {.name = "expired model (expiration_date passed)",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-2024-05-13"),
+         .expected = with(healthy(), {{"model.availability", "fail/http_404|fail/config"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "expir"}}},
+        {.name = "model expiring within 30 days warns",
+         .scenario = "",
+         .env = env_for("openai/gpt-4-turbo"),
+         .expected = with(healthy(), {{"model.availability", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"model.availability", "expires"}}},
+        {.name = "an expiration date far ahead stays ok",
+         .scenario = R"({"catalog": {"add": [{"id": "acme/soon-gone", "expiration_date": "2099-01-01"}]}})",
+         .env = env_for("acme/soon-gone"),
+         .expected = healthy(),
+         .exit_code = 0},
+        {.name = "model hidden from /models/user by privacy settings",
+         .scenario = R"({"keys": {"{KEY}": {"excluded_models": ["openai/gpt-4o-mini"]}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = with(healthy(), {{"model.availability", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"model.availability", "/models/user"}},
+         .key = fake_key(30)},
+        {.name = "routing variant :nitro of a listed model is available",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mini:nitro"),
+         .expected = with(healthy(), {{"provider.status", "ok|skip"}}),
+         .exit_code = 0},
+        {.name = "unknown fallback model in extra_body.models",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mini"),
+         .args = with_provider_config,
+         .expected = with(healthy(), {{"model.availability", "fail/http_404"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "anthropic/claude-nonexistent-9"}},
+         .files = provider_config("        models: [anthropic/claude-sonnet-4.5, anthropic/claude-nonexistent-9]\n"),
+         .target = "policy_model"},
+        {.name = "known fallback models in extra_body.models",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mini"),
+         .args = with_provider_config,
+         .expected = healthy(),
+         .exit_code = 0,
+         .files = provider_config("        models: [anthropic/claude-sonnet-4.5, openai/gpt-4o]\n"),
+         .target = "policy_model"},
+        {.name = "unknown slug in extra_body.provider.only",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mini"),
+         .args = with_provider_config,
+         .expected = with(healthy(), {{"model.availability", "fail/*"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "nosuchprovider"}},
+         .files = provider_config("        provider:\n          only: [nosuchprovider]\n"),
+         .target = "policy_model"},
+        {.name = "known slugs in extra_body.provider.order",
+         .scenario = "",
+         .env = env_for("openai/gpt-4o-mini"),
+         .args = with_provider_config,
+         .expected = healthy(),
+         .exit_code = 0,
+         .files = provider_config("        provider:\n          order: [azure, openai]\n"),
+         .target = "policy_model"},
+        {.name = "no endpoint serves the model",
+         .scenario = R"({"catalog": {"update": {"openai/gpt-4o-mini": {"endpoints": []}}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = with(healthy(), {{"provider.status", "fail/*"}}),
+         .exit_code = 1,
+         .mentions = {{"provider.status", "no endpoints"}}},
+        {.name = "every endpoint degraded",
+         .scenario = R"({"catalog": {"update": {"openai/gpt-4o-mini": {"endpoints": [
+                          {"tag": "openai", "status": -2}, {"tag": "azure", "uptime_last_30m": 61.5}]}}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = with(healthy(), {{"provider.status", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"provider.status", "degraded"}}},
+        {.name = "one endpoint degraded, one healthy",
+         .scenario = R"({"catalog": {"update": {"openai/gpt-4o-mini": {"endpoints": [
+                          {"tag": "openai", "status": -2}, {"tag": "azure", "uptime_last_30m": 99.5}]}}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = healthy(),
+         .exit_code = 0},
+        {.name = "provider status page reports a major outage",
+         .scenario = R"({"status_pages": {"status.openai.com": {"indicator": "major",
+                          "description": "Partial System Outage"}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = with(healthy(), {{"provider.status", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"provider.status", "Partial System Outage"}}},
+        {.name = "provider status page with a minor incident stays ok",
+         .scenario = R"({"status_pages": {"status.openai.com": {"indicator": "minor"}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = healthy(),
+         .exit_code = 0},
+        {.name = "status.anthropic.com redirects to status.claude.com, which reports critical",
+         .scenario = R"({"status_pages": {"status.claude.com": {"indicator": "critical",
+                          "description": "Major System Outage"}}})",
+         .env = env_for("anthropic/claude-sonnet-4.5"),
+         .expected = with(healthy(), {{"provider.status", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"provider.status", "Major System Outage"}}},
+    };
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(model_verdicts, data::make(cases()), c)
+{
+    run_case(c);
+}
+
+// The status page of Anthropic moved: the check follows the 302 to the new host, and
+// asks it without the key.
+BOOST_AUTO_TEST_CASE(anthropic_status_page_redirect_is_followed)
+{
+    scenario_case c{.name = "anthropic healthy",
+                    .scenario = "",
+                    .env = env_for("anthropic/claude-sonnet-4.5"),
+                    .expected = healthy(),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    bool asked_old = false, asked_new = false;
+    for (const auto& r : requests_of(sim)) {
+        if (r.host == "status.anthropic.com") asked_old = true;
+        if (r.host == "status.claude.com") {
+            asked_new = true;
+            BOOST_CHECK_EQUAL(r.auth, "none");
+        }
+    }
+    BOOST_CHECK(asked_old);
+    BOOST_CHECK(asked_new);
+}

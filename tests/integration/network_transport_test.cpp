@@ -1,0 +1,171 @@
+// base_url.reach and the transport: wrong paths, server failures, unusable bodies, slow
+// and broken connections, TLS trust, the run's deadline, and hosts that are not
+// OpenRouter. None of these may be reported as a bad key, a missing model or a lack of
+// credits (spec §6, "Honest verdicts").
+#define BOOST_TEST_MODULE network_transport
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include "scenario_case.hpp"
+
+using namespace ngd::itest;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+const std::string env_default = env_yaml(openrouter_base, "{KEY}", "openai/gpt-4o-mini");
+
+std::string models_fault(const std::string& fields)
+{
+    return R"({"faults": [{"path": "/api/v1/models", )" + fields + "}]}";
+}
+
+// The run's verdicts when GET /models did not give a catalog.
+verdicts models_broken(const std::string& reach) { return unreachable(healthy(), reach); }
+
+// A server on loopback that is not OpenRouter: the OpenRouter-only checks skip.
+verdicts generic_host(verdicts base)
+{
+    return with(std::move(base), {{"key.format", "warn"}, {"key.status", "skip"}, {"provider.status", "skip"},
+                                  {"credits", "skip"}, {"rate_limits", "skip"}});
+}
+
+const std::string html_404_page =
+    R"("<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body>404</body></html>")";
+
+std::vector<scenario_case> cases()
+{
+    return {
+        {.name = "HTML 404 on /models: wrong base URL path",
+         .scenario = models_fault(R"("kind": "status", "status": 404, "content_type": "text/html", "body": )" +
+                                  html_404_page),
+         .env = env_default,
+         .expected = models_broken("fail/http_404"),
+         .exit_code = 1,
+         .mentions = {{"base_url.reach", "https://openrouter.ai/api/v1"}, {"base_url.reach", "policy_base_url"}}},
+        {.name = "/models answers 500 JSON",
+         .scenario = models_fault(R"("kind": "status", "status": 500,
+                                     "body": {"error": {"message": "Internal Server Error", "code": 500}})"),
+         .env = env_default,
+         .expected = models_broken("fail/http_5xx"),
+         .exit_code = 1},
+        {.name = "/models answers 503 with Retry-After",
+         .scenario = models_fault(R"("kind": "status", "status": 503, "headers": {"Retry-After": "30"},
+                                     "body": {"error": {"message": "Service Unavailable", "code": 503}})"),
+         .env = env_default,
+         .expected = models_broken("fail/http_5xx"),
+         .exit_code = 1},
+        {.name = "/models answers a CDN's 502 HTML page: a server failure, not a wrong path",
+         .scenario = models_fault(R"("kind": "html_502")"),
+         .env = env_default,
+         .expected = models_broken("fail/http_5xx"),
+         .exit_code = 1,
+         .never = {{"base_url.reach", "points at a website"}}},
+        {.name = "/models answers malformed JSON",
+         .scenario = models_fault(R"("kind": "malformed_json")"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response"),
+         .exit_code = 1},
+        {.name = "/models answers JSON of the wrong shape",
+         .scenario = models_fault(R"("kind": "status", "status": 200, "body": {"models": "none"})"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response"),
+         .exit_code = 1},
+        {.name = "/models body truncated",
+         .scenario = models_fault(R"("kind": "truncated")"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response|fail/connect"),
+         .exit_code = 1},
+        {.name = "/models body drips past --timeout: the run ends with class timeout",
+         .scenario = models_fault(R"("kind": "slow_drip", "interval_ms": 4000)"),
+         .env = env_default,
+         .args = {"--timeout", "1"},
+         .expected = models_broken("fail/timeout"),
+         .exit_code = 1},
+        {.name = "connection reset on /models",
+         .scenario = models_fault(R"("kind": "reset")"),
+         .env = env_default,
+         .expected = models_broken("fail/connect"),
+         .exit_code = 1},
+        {.name = "/models body over 16 MiB",
+         .scenario = models_fault(R"("kind": "oversized")"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response"),
+         .exit_code = 1},
+        {.name = "/models redirects to itself forever",
+         .scenario = models_fault(R"("kind": "redirect_loop")"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response"),
+         .exit_code = 1},
+        {.name = "/models rate limited (429) is not a missing model",
+         .scenario = models_fault(R"("kind": "status", "status": 429,
+                                     "body": {"error": {"message": "Rate limit exceeded", "code": 429}})"),
+         .env = env_default,
+         .expected = with(healthy(), {{"base_url.reach", "warn|fail/http_429"},
+                                      {"key.status", "ok|skip"},
+                                      {"model.availability", "fail/http_429|skip"},
+                                      {"provider.status", "ok|skip"},
+                                      {"credits", "ok|skip"},
+                                      {"rate_limits", "ok|skip"}}),
+         .exit_code = 1,
+         .never = {{"model.availability", "did you mean"}, {"model.availability", "not in the model catalog"}}},
+        {.name = "/key drips past --timeout: a timeout, not a bad key",
+         .scenario = R"({"faults": [{"path": "/api/v1/key", "kind": "slow_drip", "interval_ms": 4000}]})",
+         .env = env_default,
+         .args = {"--timeout", "1"},
+         .expected = with(healthy(), {{"key.status", "fail/timeout"}, {"credits", "skip"}, {"rate_limits", "skip"}}),
+         .exit_code = 1,
+         .never = {{"key.status", "rejected"}}},
+        {.name = "connection reset on /key: not a bad key",
+         .scenario = R"({"faults": [{"path": "/api/v1/key", "kind": "reset"}]})",
+         .env = env_default,
+         .expected = with(healthy(), {{"key.status", "fail/connect"}, {"credits", "skip"}, {"rate_limits", "skip"}}),
+         .exit_code = 1,
+         .never = {{"key.status", "rejected"}}},
+        {.name = "--deadline reached: pending checks fail with class timeout",
+         .scenario = R"({"latency": [{"path": "/api/v1/key", "ms": 60000}]})",
+         .env = env_default,
+         .args = {"--timeout", "30", "--deadline", "2"},
+         .expected = with(healthy(), {{"key.status", "fail/timeout"},
+                                      {"credits", "fail/timeout"},
+                                      {"rate_limits", "fail/timeout"}}),
+         .exit_code = 1,
+         .mentions = {{"key.status", "deadline"}}},
+        {.name = "untrusted CA (no --cacert): class tls",
+         .scenario = "",
+         .env = env_default,
+         .expected = models_broken("fail/tls"),
+         .exit_code = 1,
+         .mentions = {{"base_url.reach", "--cacert"}},
+         .trust_ca = false},
+        {.name = "another OpenAI-compatible host over plain http on loopback",
+         .scenario = "",
+         .env = env_yaml("{PLAIN}", "{KEY}", "openai/gpt-4o-mini"),
+         .expected = generic_host(healthy()),
+         .exit_code = 0,
+         .mentions = {{"key.status", "not OpenRouter"}, {"credits", "not OpenRouter"}}},
+        {.name = "another host: unknown model still found missing",
+         .scenario = "",
+         .env = env_yaml("{PLAIN}", "{KEY}", "openai/gpt-4o-mimi"),
+         .expected = generic_host(with(healthy(), {{"model.availability", "fail/http_404"}})),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "openai/gpt-4o-mini"}}},
+        {.name = "another host: wrong path answers an HTML 404",
+         .scenario = "",
+         .env = env_yaml("{ORIGIN}/v1", "{KEY}", "openai/gpt-4o-mini"),
+         .expected = unreachable(generic_host(healthy()), "fail/http_404"),
+         .exit_code = 1},
+        {.name = "another host: nothing listens (connection refused)",
+         .scenario = "",
+         .env = env_yaml("http://127.0.0.1:1/v1", "{KEY}", "openai/gpt-4o-mini"),
+         .expected = unreachable(generic_host(healthy()), "fail/connect"),
+         .exit_code = 1},
+    };
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(transport_verdicts, data::make(cases()), c)
+{
+    run_case(c);
+}
