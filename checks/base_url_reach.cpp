@@ -38,7 +38,8 @@ result base_url_reach(check_context& ctx)
 {
     const doctor::target& t = *ctx.tgt;
     const std::string base = base_of(t);
-    const auto* answer = co_await ctx.run.fetched->models(base, key_of(t));
+    const std::string key = key_of(t);
+    const auto* answer = co_await ctx.run.fetched->models(base, key);
     const auto& e = answer->error;
     std::vector<std::string> details;
     if (answer->raw) {

@@ -29,7 +29,8 @@ result credits(check_context& ctx)
 {
     const doctor::target& t = *ctx.tgt;
     if (auto s = skip_unless_openrouter(t, "GET /key")) co_return std::move(*s);
-    const auto* answer = co_await ctx.run.fetched->key(base_of(t), key_of(t));
+    const std::string base = base_of(t), key = key_of(t);
+    const auto* answer = co_await ctx.run.fetched->key(base, key);
     if (!answer->ok()) co_return unanswered(answer->error, "OpenRouter about the key", answer->curl);
     const auto& k = *answer->value;
     const auto min_credits = ctx.run.options.min_credits;
@@ -38,7 +39,7 @@ result credits(check_context& ctx)
     // The account balance, when a management key is at hand; a 403 only means it is not one.
     std::optional<double> balance;
     if (const auto& management = ctx.run.options.management_key) {
-        const auto* account = co_await ctx.run.fetched->credits(base_of(t), *management);
+        const auto* account = co_await ctx.run.fetched->credits(base, *management);
         if (account->ok()) {
             balance = account->value->total_credits - account->value->total_usage;
             details.push_back("account balance " + usd(*balance) + " (" + usd(account->value->total_credits) +
@@ -78,7 +79,7 @@ result credits(check_context& ctx)
                                add_credits(answer->curl), details);
 
     if (k.is_free_tier && t.model.value) {
-        const auto* catalog = co_await ctx.run.fetched->models(base_of(t), key_of(t));
+        const auto* catalog = co_await ctx.run.fetched->models(base, key);
         const openrouter::model* m = catalog->ok() ? find_model(*catalog->value, *t.model.value) : nullptr;
         if (m && !m->pricing.is_free() && !m->pricing.is_variable())
             co_return doctor::warn("a free-tier account (no credits bought) with the paid model " + m->id +

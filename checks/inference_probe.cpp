@@ -83,8 +83,8 @@ result inference_probe(check_context& ctx)
 {
     const doctor::target& t = *ctx.tgt;
     if (!t.model.value || t.model.value->empty()) co_return doctor::skip("no model id is set");
-    const auto answer =
-        co_await openrouter::chat_completion_probe(*ctx.run.http, base_of(t), key_of(t), *t.model.value);
+    const std::string base = base_of(t), key = key_of(t), model = *t.model.value;
+    const auto answer = co_await openrouter::chat_completion_probe(*ctx.run.http, base, key, model);
     if (!answer.ok()) co_return classify(t, answer.error, answer.curl, ctx.run.now());
     const auto& c = *answer.value;
     if (c.error)

@@ -24,7 +24,8 @@ result key_status(check_context& ctx)
 {
     const doctor::target& t = *ctx.tgt;
     if (auto s = skip_unless_openrouter(t, "GET /key")) co_return std::move(*s);
-    const auto* answer = co_await ctx.run.fetched->key(base_of(t), key_of(t));
+    const std::string base = base_of(t), key = key_of(t);
+    const auto* answer = co_await ctx.run.fetched->key(base, key);
     if (!answer->ok()) {
         const auto& e = answer->error;
         if (e.cls == error_class::http_401)

@@ -28,7 +28,8 @@ doctor::fix choose_model(const doctor::target& t, const std::vector<std::string>
                        (targets_openrouter(t) ? "https://openrouter.ai/models" : "the server's /models list");
     if (!ids.empty()) text += ", e.g. " + ids.front();
     doctor::fix fix{text, {curl}};
-    if (!ids.empty()) fix.commands.push_back("ng_run \"+config_paths=[${config_paths}]\" +policy_model_name=" + ids.front());
+    if (!ids.empty())
+        fix.commands.push_back("ng_run \"+config_paths=[${config_paths}]\" +" + t.model.path + "=" + ids.front());
     return fix;
 }
 
@@ -70,7 +71,8 @@ result model_availability(check_context& ctx)
         co_return doctor::skip("no model id is set (see model.id_format)");
     const std::string id = *t.model.value;
     const std::string base = base_of(t);
-    const auto* catalog_answer = co_await ctx.run.fetched->models(base, key_of(t));
+    const std::string key = key_of(t);
+    const auto* catalog_answer = co_await ctx.run.fetched->models(base, key);
     if (!catalog_answer->ok())
         co_return unanswered(catalog_answer->error, "for the model catalog (GET " + catalog_answer->url + ")",
                              catalog_answer->curl);
@@ -132,7 +134,8 @@ result model_availability(check_context& ctx)
     // Provider slugs of extra_body.provider must name endpoints that serve this model.
     const config::node* provider = extra ? extra->find("provider") : nullptr;
     if (provider && provider->is_map()) {
-        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, m->id);
+        const std::string served_id = m->id;
+        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, served_id);
         if (!endpoints->ok()) details.push_back("provider slugs not checked: " + endpoints->error.detail);
         if (endpoints->ok()) {
             std::vector<std::string> tags;
@@ -155,7 +158,7 @@ result model_availability(check_context& ctx)
 
     // /models/user hides what the account's privacy or guardrail settings exclude.
     if (sendable_key(t)) {
-        const auto* mine = co_await ctx.run.fetched->user_models(base, key_of(t));
+        const auto* mine = co_await ctx.run.fetched->user_models(base, key);
         if (!mine->ok()) details.push_back("not checked against /models/user: " + mine->error.detail);
         if (mine->ok() && !find_model(*mine->value, m->id))
             co_return doctor::warn("'" + id + "' is in the catalog but not in /models/user for this key: the "

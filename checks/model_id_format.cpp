@@ -116,7 +116,8 @@ result model_id_format(check_context& ctx)
         co_return doctor::ok("model '" + id + "' (not OpenRouter: its server decides which ids exist)");
     const openrouter::model_list* catalog = nullptr;
     if (ctx.run.fetched && targets_openrouter(t) && id.find('/') == std::string::npos) {
-        const auto* answer = co_await ctx.run.fetched->models(*t.base_url.value, "");
+        const std::string base = *t.base_url.value, no_key;
+        const auto* answer = co_await ctx.run.fetched->models(base, no_key);
         if (answer->ok()) catalog = &*answer->value;
     }
     co_return check_openrouter_id(t, id, catalog);

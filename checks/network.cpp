@@ -61,6 +61,10 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
         summary = "the host name does not resolve while asking " + std::string(asked);
         remedy.text = "check the base URL's spelling and this machine's DNS";
         break;
+    case error_class::connect:
+        summary = "cannot connect while asking " + std::string(asked);
+        remedy.text = "check the base URL's host and port, and that a firewall or proxy lets the connection through";
+        break;
     case error_class::proxy:
         summary = "the proxy refused the connection while asking " + std::string(asked);
         remedy.text = "check HTTPS_PROXY / --proxy and NO_PROXY";

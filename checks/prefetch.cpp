@@ -18,7 +18,8 @@ namespace {
 // The offline verdicts are instant: a URL they reject is not worth a request.
 asio::awaitable<bool> worth_asking(check_context& ctx)
 {
-    co_return (co_await base_url_format(ctx)).state != doctor::status::fail;
+    const finding verdict = co_await base_url_format(ctx);
+    co_return verdict.state != doctor::status::fail;
 }
 
 bool has_model_id(const doctor::target& t)
@@ -26,54 +27,71 @@ bool has_model_id(const doctor::target& t)
     return t.model.value && t.model.value->find('/') != std::string::npos && !t.model.unresolved;
 }
 
+// Arguments are named values: GCC 12 mishandles temporaries inside co_await expressions.
 asio::awaitable<void> models(check_context& ctx)
 {
-    co_await ctx.run.fetched->models(base_of(*ctx.tgt), key_of(*ctx.tgt));
+    const std::string base = base_of(*ctx.tgt), key = key_of(*ctx.tgt);
+    co_await ctx.run.fetched->models(base, key);
 }
 
 asio::awaitable<void> user_models(check_context& ctx)
 {
-    if (sendable_key(*ctx.tgt)) co_await ctx.run.fetched->user_models(base_of(*ctx.tgt), key_of(*ctx.tgt));
+    const std::string base = base_of(*ctx.tgt), key = key_of(*ctx.tgt);
+    if (!key.empty()) co_await ctx.run.fetched->user_models(base, key);
 }
 
 asio::awaitable<void> endpoints(check_context& ctx)
 {
-    if (has_model_id(*ctx.tgt)) co_await ctx.run.fetched->endpoints(base_of(*ctx.tgt), *ctx.tgt->model.value);
+    if (!has_model_id(*ctx.tgt)) co_return;
+    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
+    co_await ctx.run.fetched->endpoints(base, id);
 }
 
 asio::awaitable<void> providers(check_context& ctx)
 {
-    co_await ctx.run.fetched->providers(base_of(*ctx.tgt));
+    const std::string base = base_of(*ctx.tgt);
+    co_await ctx.run.fetched->providers(base);
 }
 
 }  // namespace
 
 asio::awaitable<void> prefetch_catalog(check_context& ctx)
 {
-    if (co_await worth_asking(ctx)) co_await models(ctx);
+    const bool worth = co_await worth_asking(ctx);
+    if (worth) co_await models(ctx);
 }
 
 asio::awaitable<void> prefetch_key(check_context& ctx)
 {
-    if (!targets_openrouter(*ctx.tgt) || !sendable_key(*ctx.tgt) || !co_await worth_asking(ctx)) co_return;
-    if ((co_await key_format(ctx)).state == doctor::status::fail) co_return;
-    co_await ctx.run.fetched->key(base_of(*ctx.tgt), key_of(*ctx.tgt));
+    if (!targets_openrouter(*ctx.tgt) || !sendable_key(*ctx.tgt)) co_return;
+    const bool worth = co_await worth_asking(ctx);
+    if (!worth) co_return;
+    const finding key_verdict = co_await key_format(ctx);
+    if (key_verdict.state == doctor::status::fail) co_return;
+    const std::string base = base_of(*ctx.tgt), key = key_of(*ctx.tgt);
+    co_await ctx.run.fetched->key(base, key);
 }
 
 asio::awaitable<void> prefetch_model(check_context& ctx)
 {
-    if (!co_await worth_asking(ctx)) co_return;
-    if (!targets_openrouter(*ctx.tgt)) co_return co_await models(ctx);
-    co_await (models(ctx) && user_models(ctx) && endpoints(ctx));
+    const bool worth = co_await worth_asking(ctx);
+    if (!worth) co_return;
+    if (targets_openrouter(*ctx.tgt))
+        co_await (models(ctx) && user_models(ctx) && endpoints(ctx));
+    else
+        co_await models(ctx);
 }
 
 // Endpoints and providers together, then every status page those name, each on its own.
 asio::awaitable<void> prefetch_providers(check_context& ctx)
 {
-    if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt) || !co_await worth_asking(ctx)) co_return;
+    if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt)) co_return;
+    const bool worth = co_await worth_asking(ctx);
+    if (!worth) co_return;
     co_await (endpoints(ctx) && providers(ctx) && models(ctx));
-    const auto* e = co_await ctx.run.fetched->endpoints(base_of(*ctx.tgt), *ctx.tgt->model.value);
-    const auto* p = co_await ctx.run.fetched->providers(base_of(*ctx.tgt));
+    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
+    const auto* e = co_await ctx.run.fetched->endpoints(base, id);
+    const auto* p = co_await ctx.run.fetched->providers(base);
     if (!e->ok() || !p->ok()) co_return;
     auto executor = co_await asio::this_coro::executor;
     for (const auto& endpoint : e->value->endpoints) {

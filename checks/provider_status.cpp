@@ -71,7 +71,8 @@ result provider_status(check_context& ctx)
     const auto& endpoints = answer->value->endpoints;
 
     std::vector<const openrouter::model*> alternatives;
-    const auto* catalog = co_await ctx.run.fetched->models(base, key_of(t));
+    const std::string key = key_of(t);
+    const auto* catalog = co_await ctx.run.fetched->models(base, key);
     if (catalog->ok())
         if (const auto* m = find_model(*catalog->value, id)) alternatives = similar_models(*catalog->value, *m, ctx.run.now());
 
@@ -97,7 +98,8 @@ result provider_status(check_context& ctx)
             asked.push_back(slug);
             const auto* p = providers->value->find_slug(slug);
             if (!p || !p->status_page_url) continue;
-            const auto* page = co_await ctx.run.fetched->status_page(*p->status_page_url);
+            const std::string page_url = *p->status_page_url;
+            const auto* page = co_await ctx.run.fetched->status_page(page_url);
             if (!page->ok()) {
                 details.push_back(p->name + " status page: no answer (" + page->error.detail + ")");
                 continue;

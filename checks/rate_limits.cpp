@@ -55,7 +55,8 @@ result rate_limits(check_context& ctx)
     if (!model.ends_with(":free"))
         co_return doctor::ok("'" + model + "' is not a :free variant: OpenRouter puts no request cap on paid models");
 
-    const auto* answer = co_await ctx.run.fetched->key(base_of(t), key_of(t));
+    const std::string base = base_of(t), key = key_of(t);
+    const auto* answer = co_await ctx.run.fetched->key(base, key);
     if (!answer->ok()) co_return unanswered(answer->error, "OpenRouter about the key", answer->curl);
     const auto& k = *answer->value;
     const auto now = ctx.run.now();

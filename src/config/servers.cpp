@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -295,7 +296,11 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
 
     // Server refs need every instance's type and name.
     std::vector<std::pair<std::string, std::string>> typed_names;
-    for (auto& i : instances) typed_names.emplace_back(i.type, i.name);
+    std::unordered_set<std::string> defined;
+    for (auto& i : instances) {
+        typed_names.emplace_back(i.type, i.name);
+        defined.insert(i.type + "/" + i.name);
+    }
 
     auto top_skip = reader.get("skip_verification");
     auto top_skip_reward = reader.get("skip_verification_reward");
@@ -317,14 +322,10 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
             auto* type = value.find("type");
             auto* name = value.find("name");
             if (!type || !name || !type->is_string() || !name->is_string() || !is_server_type(type->as_string())) continue;
-            bool found = false;
+            if (defined.count(type->as_string() + "/" + name->as_string())) continue;
             std::vector<std::string> same_type;
-            for (auto& [t, n] : typed_names) {
-                if (t != type->as_string()) continue;
-                same_type.push_back(n);
-                found = found || n == name->as_string();
-            }
-            if (found) continue;
+            for (auto& [t, n] : typed_names)
+                if (t == type->as_string()) same_type.push_back(n);
             config_error e;
             e.type = "ServerRefNotFoundError";
             e.message = "In server instance '" + inst.name + "', field '" + field + "' references " +

@@ -5,27 +5,34 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <functional>
+#include <utility>
 
 namespace ngd::doctor {
 namespace asio = boost::asio;
 
+// GCC 12 mishandles lambdas and temporaries inside co_await expressions, so the fetch is a
+// plain function pointer and every argument is a named value.
 template <class T>
-asio::awaitable<const T*> fetched_once<T>::get(const std::string& id, factory make)
+template <class... Params, class... Args>
+asio::awaitable<const T*> fetched_once<T>::get(const std::string& id, asio::awaitable<T> (*fetch)(Params...),
+                                               Args... args)
 {
-    auto [it, fresh] = slots_.try_emplace(id, nullptr);
-    if (fresh) {
+    auto found = slots_.find(id);
+    if (found == slots_.end()) {
         auto s = std::make_shared<slot>();
-        s->ready = std::make_unique<asio::steady_timer>(co_await asio::this_coro::executor,
-                                                        asio::steady_timer::time_point::max());
-        it->second = s;
+        auto executor = co_await asio::this_coro::executor;
+        s->ready = std::make_unique<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+        slots_.emplace(id, s);
         try {
-            s->value.emplace(co_await make());
+            T value = co_await fetch(args...);
+            s->value.emplace(std::move(value));
         } catch (...) {
             s->failure = std::current_exception();  // waiters must not wait for ever
         }
         s->ready->cancel();
+        found = slots_.find(id);
     }
-    auto s = it->second;  // keeps the slot alive while this coroutine waits
+    std::shared_ptr<slot> s = found->second;  // keeps the slot alive while this coroutine waits
     while (!s->value && !s->failure) co_await s->ready->async_wait(asio::as_tuple(asio::use_awaitable));
     if (s->failure) std::rethrow_exception(s->failure);
     co_return &*s->value;
@@ -70,51 +77,61 @@ std::string catalog_key(const std::string& base, const std::string& api_key)
 
 asio::awaitable<const answers::key_answer*> answers::key(const std::string& base, const std::string& api_key)
 {
-    co_return co_await keys_.get(with_key(base, api_key), [&]() { return openrouter::get_key(http_, base, api_key); });
+    const std::string id = with_key(base, api_key);
+    const std::string_view b = base, k = api_key;
+    co_return co_await keys_.get(id, &openrouter::get_key, std::ref(http_), b, k);
 }
 
 asio::awaitable<const answers::credits_answer*> answers::credits(const std::string& base, const std::string& api_key)
 {
-    co_return co_await credits_.get(with_key(base, api_key),
-                                    [&]() { return openrouter::get_credits(http_, base, api_key); });
+    const std::string id = with_key(base, api_key);
+    const std::string_view b = base, k = api_key;
+    co_return co_await credits_.get(id, &openrouter::get_credits, std::ref(http_), b, k);
 }
 
 asio::awaitable<const answers::models_answer*> answers::models(const std::string& base, const std::string& api_key)
 {
     const std::string key = catalog_key(base, api_key);
-    co_return co_await models_.get(with_key(base, key), [&, key]() { return openrouter::list_models(http_, base, key); });
+    const std::string id = with_key(base, key);
+    const std::string_view b = base, k = key;
+    co_return co_await models_.get(id, &openrouter::list_models, std::ref(http_), b, k);
 }
 
 asio::awaitable<const answers::models_answer*> answers::user_models(const std::string& base,
                                                                     const std::string& api_key)
 {
-    co_return co_await user_models_.get(with_key(base, api_key),
-                                        [&]() { return openrouter::list_user_models(http_, base, api_key); });
+    const std::string id = with_key(base, api_key);
+    const std::string_view b = base, k = api_key;
+    co_return co_await user_models_.get(id, &openrouter::list_user_models, std::ref(http_), b, k);
 }
 
-asio::awaitable<const answers::model_answer*> answers::model(const std::string& base, const std::string& id)
+asio::awaitable<const answers::model_answer*> answers::model(const std::string& base, const std::string& model_id)
 {
-    co_return co_await model_.get(base + "|" + id, [&]() -> asio::awaitable<model_answer> {
-        co_return co_await openrouter::get_model(http_, base, ref_of(id).value_or(openrouter::model_ref{}));
-    });
+    const std::string id = base + "|" + model_id;
+    const openrouter::model_ref ref = ref_of(model_id).value_or(openrouter::model_ref{});
+    const std::string_view b = base, no_key;
+    co_return co_await model_.get(id, &openrouter::get_model, std::ref(http_), b, std::cref(ref), no_key);
 }
 
-asio::awaitable<const answers::endpoints_answer*> answers::endpoints(const std::string& base, const std::string& id)
+asio::awaitable<const answers::endpoints_answer*> answers::endpoints(const std::string& base,
+                                                                     const std::string& model_id)
 {
-    co_return co_await endpoints_.get(base + "|" + id, [&]() -> asio::awaitable<endpoints_answer> {
-        co_return co_await openrouter::list_endpoints(http_, base, ref_of(id).value_or(openrouter::model_ref{}));
-    });
+    const std::string id = base + "|" + model_id;
+    const openrouter::model_ref ref = ref_of(model_id).value_or(openrouter::model_ref{});
+    const std::string_view b = base, no_key;
+    co_return co_await endpoints_.get(id, &openrouter::list_endpoints, std::ref(http_), b, std::cref(ref), no_key);
 }
 
 asio::awaitable<const answers::providers_answer*> answers::providers(const std::string& base)
 {
-    co_return co_await providers_.get(base, [&]() { return openrouter::list_providers(http_, base); });
+    const std::string_view b = base;
+    co_return co_await providers_.get(base, &openrouter::list_providers, std::ref(http_), b);
 }
 
 asio::awaitable<const answers::status_answer*> answers::status_page(const std::string& page_url)
 {
-    co_return co_await status_pages_.get(page_url,
-                                         [&]() { return openrouter::statuspage_status(http_, page_url); });
+    const std::string_view url = page_url;
+    co_return co_await status_pages_.get(page_url, &openrouter::statuspage_status, std::ref(http_), url);
 }
 
 void answers::preset_key(const std::string& base, const std::string& api_key, key_answer a)

@@ -8,7 +8,6 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <exception>
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,11 +18,11 @@ namespace ngd::doctor {
 template <class T>
 class fetched_once {
 public:
-    using factory = std::function<boost::asio::awaitable<T>()>;
-
-    /// The answer for `id`, fetched by `make` the first time it is asked for. The pointer
-    /// stays valid for the life of this object.
-    boost::asio::awaitable<const T*> get(const std::string& id, factory make);
+    /// The answer for `id`, fetched by `fetch(args...)` the first time it is asked for. The
+    /// pointer stays valid for the life of this object. `args` must outlive the call.
+    template <class... Params, class... Args>
+    boost::asio::awaitable<const T*> get(const std::string& id, boost::asio::awaitable<T> (*fetch)(Params...),
+                                         Args... args);
 
     /// Records an answer as if fetched: the seam through which unit tests feed recorded answers.
     void put(const std::string& id, T value);

@@ -57,7 +57,8 @@ BOOST_AUTO_TEST_CASE(policy_and_judge_on_different_keys)
     expect_verdicts(run, "judge_model", with(healthy_openai_model(), {{"key.status", "fail/http_401"},
                                                                       {"credits", "skip"},
                                                                       {"rate_limits", "skip"}}));
-    expect_mention(run, "judge_model", "key.status", "judge_api_key");
+    // The fix names where the judge's key is written: env.yaml line 4, judge_api_key.
+    expect_mention(run, "judge_model", "key.status", "env.yaml:4");
     BOOST_REQUIRE(run.report.is_object());
     const auto& targets = run.report.at("targets").as_array();
     BOOST_REQUIRE_EQUAL(targets.size(), 2u);

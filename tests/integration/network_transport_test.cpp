@@ -143,7 +143,7 @@ std::vector<scenario_case> cases()
          .env = env_yaml("{PLAIN}", "{KEY}", "openai/gpt-4o-mini"),
          .expected = generic_host(healthy()),
          .exit_code = 0,
-         .mentions = {{"key.status", "not OpenRouter"}, {"credits", "not OpenRouter"}}},
+         .mentions = {{"key.status", "not OpenRouter"}, {"provider.status", "not OpenRouter"}}},
         {.name = "another host: unknown model still found missing",
          .scenario = "",
          .env = env_yaml("{PLAIN}", "{KEY}", "openai/gpt-4o-mimi"),

@@ -1,0 +1,136 @@
+#define BOOST_TEST_MODULE checks_config_adapter
+#include <boost/test/unit_test.hpp>
+
+#include "checks/checks.hpp"
+#include "config/resolve.hpp"
+#include "doctor/run_context.hpp"
+#include "support/temp_dir.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <map>
+
+namespace {
+
+const std::string fake_key = "sk-or-v1-" + std::string("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a");
+
+struct world {
+    ngd::test::temp_dir dir;
+    std::map<std::string, std::string> environment;
+    std::vector<std::string> overrides;
+    std::optional<std::string> env_file;
+
+    ngd::config::env_lookup env()
+    {
+        return [this](std::string_view name) -> std::optional<std::string> {
+            auto it = environment.find(std::string(name));
+            if (it == environment.end()) return std::nullopt;
+            return it->second;
+        };
+    }
+
+    ngd::doctor::finding run(ngd::checks::result (*check)(ngd::doctor::check_context&))
+    {
+        ngd::doctor::run_context ctx;
+        ngd::config::resolve_options o;
+        o.cwd = dir.path().string();
+        o.overrides = overrides;
+        o.env_file = env_file;
+        o.env = env();
+        o.find_port = [](int low, int, const std::vector<int>& d) { return std::optional<int>(low + static_cast<int>(d.size())); };
+        o.python_version = [] { return std::optional<std::string>(); };
+        ctx.config = ngd::config::resolve(o);
+        ctx.targets = ngd::doctor::find_targets(ctx.config.root);
+        ctx.env = env();
+        ngd::doctor::check_context cc{ctx, nullptr};
+        boost::asio::io_context io;
+        ngd::doctor::finding out;
+        boost::asio::co_spawn(io, check(cc), [&](std::exception_ptr e, ngd::doctor::finding f) {
+            if (e) std::rethrow_exception(e);
+            out = std::move(f);
+        });
+        io.run();
+        return out;
+    }
+};
+
+std::string everything(const ngd::doctor::finding& f)
+{
+    std::string all = f.summary + "\n" + f.remedy.text + "\n";
+    for (auto& d : f.details) all += d + "\n";
+    for (auto& c : f.remedy.commands) all += c + "\n";
+    return all;
+}
+
+void no_key_in(const ngd::doctor::finding& f)
+{
+    BOOST_TEST(everything(f).find(fake_key) == std::string::npos);
+    BOOST_TEST(everything(f).find(fake_key.substr(20, 30)) == std::string::npos);
+}
+
+using ngd::doctor::status;
+
+}  // namespace
+
+namespace {
+
+std::string openai_model(const std::string& base)
+{
+    return "policy_model:\n  responses_api_models:\n    openai_model:\n      entrypoint: app.py\n      openai_base_url: " +
+           base + "\n      openai_api_key: ${policy_api_key}\n      openai_model: openai/gpt-4o-mini\n      port: 12000\n"
+           "policy_api_key: " + fake_key + "\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(openai_model_on_openrouter_is_ok)
+{
+    world w;
+    w.dir.write("env.yaml", openai_model("https://openrouter.ai/api/v1"));
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::ok), f.summary);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(openai_model_on_a_chat_only_host_warns)
+{
+    world w;
+    w.dir.write("env.yaml", openai_model("http://localhost:8000/v1"));
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(f.summary.find("http://localhost:8000/v1/responses") != std::string::npos, f.summary);
+    BOOST_TEST(f.remedy.text.find("inference_provider") != std::string::npos);
+    BOOST_TEST(f.remedy.commands.front().find("$OPENROUTER_API_KEY") != std::string::npos);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(a_path_naming_a_missing_adapter_fails)
+{
+    world w;
+    w.overrides = {"+config_paths=[responses_api_models/openrouter_model/configs/openrouter_model.yaml]"};
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::fail));
+    BOOST_TEST(f.summary.find("openrouter_model") != std::string::npos);
+    BOOST_TEST(f.remedy.text.find("openai_model") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(missing_and_empty_keys_fail)
+{
+    world w;
+    w.dir.write("env.yaml", "m:\n  responses_api_models:\n    inference_provider:\n      entrypoint: app.py\n"
+                            "      base_url: https://openrouter.ai/api/v1\n      api_key: ''\n      port: 1\n");
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::fail));
+    BOOST_TEST(everything(f).find("has no model") != std::string::npos, everything(f));
+    BOOST_TEST(everything(f).find("api_key is empty") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(no_model_server_is_ok)
+{
+    world w;
+    w.dir.write("env.yaml", "policy_api_key: " + fake_key + "\n");
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::ok));
+    BOOST_TEST(f.summary.find("no model server") != std::string::npos);
+}

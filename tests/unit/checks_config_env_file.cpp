@@ -1,0 +1,164 @@
+#define BOOST_TEST_MODULE checks_config_env_file
+#include <boost/test/unit_test.hpp>
+
+#include "checks/checks.hpp"
+#include "config/resolve.hpp"
+#include "doctor/run_context.hpp"
+#include "support/temp_dir.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <map>
+
+namespace {
+
+const std::string fake_key = "sk-or-v1-" + std::string("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a");
+
+struct world {
+    ngd::test::temp_dir dir;
+    std::map<std::string, std::string> environment;
+    std::vector<std::string> overrides;
+    std::optional<std::string> env_file;
+
+    ngd::config::env_lookup env()
+    {
+        return [this](std::string_view name) -> std::optional<std::string> {
+            auto it = environment.find(std::string(name));
+            if (it == environment.end()) return std::nullopt;
+            return it->second;
+        };
+    }
+
+    ngd::doctor::finding run(ngd::checks::result (*check)(ngd::doctor::check_context&))
+    {
+        ngd::doctor::run_context ctx;
+        ngd::config::resolve_options o;
+        o.cwd = dir.path().string();
+        o.overrides = overrides;
+        o.env_file = env_file;
+        o.env = env();
+        o.find_port = [](int low, int, const std::vector<int>& d) { return std::optional<int>(low + static_cast<int>(d.size())); };
+        o.python_version = [] { return std::optional<std::string>(); };
+        ctx.config = ngd::config::resolve(o);
+        ctx.targets = ngd::doctor::find_targets(ctx.config.root);
+        ctx.env = env();
+        ngd::doctor::check_context cc{ctx, nullptr};
+        boost::asio::io_context io;
+        ngd::doctor::finding out;
+        boost::asio::co_spawn(io, check(cc), [&](std::exception_ptr e, ngd::doctor::finding f) {
+            if (e) std::rethrow_exception(e);
+            out = std::move(f);
+        });
+        io.run();
+        return out;
+    }
+};
+
+std::string everything(const ngd::doctor::finding& f)
+{
+    std::string all = f.summary + "\n" + f.remedy.text + "\n";
+    for (auto& d : f.details) all += d + "\n";
+    for (auto& c : f.remedy.commands) all += c + "\n";
+    return all;
+}
+
+void no_key_in(const ngd::doctor::finding& f)
+{
+    BOOST_TEST(everything(f).find(fake_key) == std::string::npos);
+    BOOST_TEST(everything(f).find(fake_key.substr(20, 30)) == std::string::npos);
+}
+
+using ngd::doctor::status;
+
+}  // namespace
+
+#include <sys/stat.h>
+
+BOOST_AUTO_TEST_CASE(found_env_yaml_is_ok_and_says_why)
+{
+    world w;
+    auto path = w.dir.write("env.yaml", "policy_model_name: openai/gpt-4o-mini\n");
+    ::chmod(path.c_str(), 0600);
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::ok));
+    BOOST_TEST(f.summary.find(path.string()) != std::string::npos);
+    BOOST_TEST(f.summary.find("search roots") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(none_found_is_ok_when_the_key_is_on_the_command_line)
+{
+    world w;
+    w.overrides = {"+policy_base_url=https://openrouter.ai/api/v1", "+policy_api_key=" + fake_key,
+                   "+policy_model_name=openai/gpt-4o-mini"};
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::ok));
+    BOOST_TEST(f.summary.find("no env.yaml") != std::string::npos);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(none_found_without_a_key_warns)
+{
+    world w;
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(!f.remedy.commands.empty());
+}
+
+BOOST_AUTO_TEST_CASE(malformed_duplicate_and_tab_fail_with_line_and_column)
+{
+    for (auto [text, word] : {std::pair{"a: [1, 2\nb: 3\n", "not valid YAML"}, std::pair{"a: 1\na: 2\n", "same key twice"},
+                              std::pair{"a:\n\tb: 1\n", "tab"}}) {
+        world w;
+        w.dir.write("env.yaml", text);
+        auto f = w.run(ngd::checks::config_env_file);
+        BOOST_TEST((f.state == status::fail));
+        BOOST_TEST(f.summary.find(word) != std::string::npos, f.summary);
+        BOOST_TEST(f.summary.find("env.yaml:") != std::string::npos, f.summary);
+        BOOST_TEST(f.summary.find("column") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_key_readable_by_others_warns)
+{
+    world w;
+    auto path = w.dir.write("env.yaml", "policy_api_key: " + fake_key + "\n");
+    ::chmod(path.c_str(), 0644);
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(f.summary.find("other users can read it") != std::string::npos);
+    BOOST_TEST(f.remedy.commands.front().find("chmod 600") == 0u);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_tracked_by_git_warns)
+{
+    world w;
+    auto path = w.dir.write("env.yaml", "policy_api_key: " + fake_key + "\n");
+    ::chmod(path.c_str(), 0600);
+    std::string dir = w.dir.path().string();
+    int rc = std::system(("git -C '" + dir + "' init -q && git -C '" + dir + "' add env.yaml").c_str());
+    BOOST_TEST_REQUIRE(rc == 0);
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(f.summary.find("tracked by git") != std::string::npos);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(env_file_option_that_does_not_exist_fails)
+{
+    world w;
+    w.env_file = "nope.yaml";
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::fail));
+}
+
+BOOST_AUTO_TEST_CASE(config_dict_in_the_environment_warns)
+{
+    world w;
+    w.dir.write("env.yaml", "a: 1\n");
+    w.environment["NEMO_GYM_CONFIG_DICT"] = "a: 2\n";
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(f.remedy.commands.front() == "unset NEMO_GYM_CONFIG_DICT");
+}
