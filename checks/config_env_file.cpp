@@ -79,7 +79,7 @@ std::string searched_text(const config::resolution& r)
 bool any_target_has_key(const doctor::run_context& run)
 {
     for (auto& t : run.targets)
-        if (t.api_key.value && !t.api_key.value->empty()) return true;
+        if (t.api_key.value && !t.api_key.value->empty() && !t.api_key.unresolved) return true;
     return false;
 }
 

@@ -101,6 +101,9 @@ result config_resolve(check_context& ctx)
         // An error text can quote a value; never let a key through.
         std::string printed = config::mask_credentials_in(e.printed());
         auto details = lines_of(printed);
+        // The summary already carries the first line of the message.
+        if (!details.empty() && details.front().find(first_line(e.message)) != std::string::npos)
+            details.erase(details.begin());
         std::string where = e.where.text();
         if (!where.empty()) details.push_back("at " + where);
         if (r.errors.size() > 1)

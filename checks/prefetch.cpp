@@ -88,7 +88,7 @@ asio::awaitable<void> prefetch_providers(check_context& ctx)
     if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt)) co_return;
     const bool worth = co_await worth_asking(ctx);
     if (!worth) co_return;
-    co_await (endpoints(ctx) && providers(ctx) && models(ctx));
+    co_await (endpoints(ctx) && providers(ctx));
     const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
     const auto* e = co_await ctx.run.fetched->endpoints(base, id);
     const auto* p = co_await ctx.run.fetched->providers(base);

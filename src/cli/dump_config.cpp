@@ -86,7 +86,9 @@ int run_dump_config(const std::vector<std::string>& args, console& io)
     }
     try {
         po::variables_map vm;
-        po::store(po::command_line_parser(options_part).options(all).positional(positional).run(), vm);
+        // No abbreviations: "--show-secret" must not quietly mean --show-secrets.
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(options_part).options(all).positional(positional).style(style).run(), vm);
         po::notify(vm);
     } catch (const po::unknown_option& e) {
         return usage_error(io, "unknown option " + e.get_option_name() +

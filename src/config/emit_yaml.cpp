@@ -313,7 +313,7 @@ public:
 
     std::string document(const node& root)
     {
-        value(root, false, false, true);
+        value(root, false, false);
         write_indent();
         return std::move(out_);
     }
@@ -380,9 +380,8 @@ private:
         whitespace_ = false;
     }
 
-    void value(const node& n, bool mapping_context, bool simple_key, bool root = false)
+    void value(const node& n, bool mapping_context, bool simple_key)
     {
-        (void)root;
         if (n.is_map()) {
             if (n.entries().empty()) return empty_flow("{", "}", n);
             return block_mapping(n);

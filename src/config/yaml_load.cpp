@@ -71,19 +71,8 @@ std::optional<yaml_problem> find_token_tab(std::string_view text)
         bool at_token_start = i == line_start || text[i - 1] == ' ' || text[i - 1] == '\t' ||
                               text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',';
         if (c == '\t') {
-            // Tabs inside a plain scalar ("a\tb") are fine; a tab after whitespace or at the
-            // start of a line is where PyYAML looks for the next token.
-            bool inside_plain = i > line_start && text[i - 1] != ' ' && text[i - 1] != ':' &&
-                                text[i - 1] != '-' && text[i - 1] != ',' && text[i - 1] != '[' &&
-                                text[i - 1] != '{' && text[i - 1] != '\t';
-            if (inside_plain) {
-                // "b\tc" ends the scalar at the tab; only "b\t" followed by nothing is fine
-                std::size_t j = i;
-                while (j < text.size() && (text[j] == '\t' || text[j] == ' ')) ++j;
-                if (j >= text.size() || text[j] == '\n' || text[j] == '\r' || text[j] == '#') {
-                    // trailing whitespace after a scalar is still scanned as a token start
-                }
-            }
+            // Outside quotes, comments and block scalars PyYAML never skips a tab: wherever
+            // it meets one it looks for a token there, and a tab cannot start one.
             return yaml_problem{line, static_cast<int>(i - line_start) + 1,
                                 "found character '\\t' that cannot start any token"};
         }

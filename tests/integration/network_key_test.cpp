@@ -36,7 +36,8 @@ std::vector<scenario_case> cases()
          .env = env_for(paid_model),
          .expected = healthy(),
          .exit_code = 0,
-         .mentions = {{"key.status", "sk-or-v1-0e6...c96"}}},
+         .mentions = {{"key.status", "sk-or-v1-0e6...c96"}, {"key.status", "$100.00"}, {"key.status", "$25.50"},
+                      {"credits", "$74.50"}}},
         {.name = "unknown key: 401 User not found",
          .scenario = "",
          .env = env_for(paid_model),
@@ -172,6 +173,44 @@ std::vector<scenario_case> cases()
          .expected = key_failed("fail/http_5xx"),
          .exit_code = 1,
          .never = {{"key.status", "rejected"}, {"key.status", "create a new key"}}},
+        {.name = "expired key that /key still describes: expires_at in the past",
+         .scenario = R"({"faults": [{"path": "/api/v1/key", "kind": "status", "status": 200, "body": {"data": {
+                          "label": "sk-or-v1-0e6...c96", "limit": null, "limit_remaining": null, "limit_reset": null,
+                          "include_byok_in_limit": false, "usage": 1, "usage_daily": 0, "usage_weekly": 0,
+                          "usage_monthly": 1, "byok_usage": 0, "byok_usage_daily": 0, "byok_usage_weekly": 0,
+                          "byok_usage_monthly": 0, "is_free_tier": false, "is_management_key": false,
+                          "is_provisioning_key": false, "expires_at": "2025-01-01T00:00:00Z",
+                          "creator_user_id": "user_2x7DNyswjOHVRWDYVMCIROyGjsS",
+                          "free_model_daily_requests": {"limit": 1000, "remaining": 1000, "used": 0}}}}]})",
+         .env = env_for(paid_model),
+         .expected = key_failed("fail/*"),
+         .exit_code = 1,
+         .mentions = {{"key.status", "2025-01-01"}}},
+        {.name = "OPENROUTER_MANAGEMENT_KEY that is not one: /credits 403 is never a failure",
+         .scenario = R"({"keys": {"{KEY}": {"limit": 50, "usage": 5}, ")" + fake_key(13) + R"(": {}}})",
+         .env = env_for(paid_model),
+         .expected = healthy(),
+         .exit_code = 0,
+         .key = fake_key(14),
+         .env_vars = {{"OPENROUTER_MANAGEMENT_KEY", fake_key(13)}}},
+        {.name = "management key shows an empty account balance: 402 class",
+         .scenario = R"({"keys": {"{KEY}": {"limit": null}, ")" + fake_key(15) +
+                     R"(": {"management": true, "total_credits": 10, "total_usage": 10.5}}})",
+         .env = env_for(paid_model),
+         .expected = with(healthy(), {{"credits", "fail/http_402"}}),
+         .exit_code = 1,
+         .key = fake_key(16),
+         .env_vars = {{"OPENROUTER_MANAGEMENT_KEY", fake_key(15)}}},
+        {.name = "management key: balance under --min-credits warns",
+         .scenario = R"({"keys": {"{KEY}": {"limit": null}, ")" + fake_key(17) +
+                     R"(": {"management": true, "total_credits": 10, "total_usage": 7}}})",
+         .env = env_for(paid_model),
+         .args = {"--min-credits", "5"},
+         .expected = with(healthy(), {{"credits", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"credits", "$3.00"}},
+         .key = fake_key(18),
+         .env_vars = {{"OPENROUTER_MANAGEMENT_KEY", fake_key(17)}}},
         {.name = "/key missing on an older deployment: /auth/key answers",
          .scenario = R"({"faults": [{"path": "/api/v1/key", "kind": "status", "status": 404,
                          "body": {"error": {"message": "Resource not found", "code": 404}}}]})",
@@ -204,4 +243,15 @@ BOOST_AUTO_TEST_CASE(rejected_key_fix_reproduces_the_request)
     const auto run = run_case(c);
     BOOST_CHECK(run.raw.out.find(key) == std::string::npos);
     BOOST_CHECK(run.raw.err.find(key) == std::string::npos);
+}
+
+// /credits answers management keys only: without OPENROUTER_MANAGEMENT_KEY it is not asked,
+// and the inference key never goes there.
+BOOST_AUTO_TEST_CASE(credits_endpoint_needs_a_management_key)
+{
+    scenario_case c{.name = "no management key", .scenario = "", .env = env_for(paid_model), .expected = healthy(),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    for (const auto& r : requests_of(sim)) BOOST_CHECK_MESSAGE(r.path != "/api/v1/credits", "asked " << r);
 }

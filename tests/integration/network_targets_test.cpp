@@ -101,6 +101,10 @@ BOOST_AUTO_TEST_CASE(shared_key_is_fetched_once)
     }
     BOOST_CHECK_EQUAL(key_requests, 1);
     BOOST_CHECK_EQUAL(catalog_requests, 1);
+    // Nothing at all is asked twice with the same credentials.
+    std::map<std::string, int> seen;
+    for (const auto& r : requests_of(sim)) ++seen[r.method + " " + r.host + r.path + " " + r.auth];
+    for (const auto& [request, count] : seen) BOOST_CHECK_MESSAGE(count == 1, request << " asked " << count << " times");
 }
 
 // What a user reads: one line per check in table order, the fix and a curl line that

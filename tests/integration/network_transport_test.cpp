@@ -7,6 +7,7 @@
 #include <boost/test/data/test_case.hpp>
 
 #include "scenario_case.hpp"
+#include "support/loopback_proxy.hpp"
 
 using namespace ngd::itest;
 namespace data = boost::unit_test::data;
@@ -97,6 +98,25 @@ std::vector<scenario_case> cases()
          .env = env_default,
          .expected = models_broken("fail/bad_response"),
          .exit_code = 1},
+        {.name = "5 redirects are followed",
+         .scenario = models_fault(R"("kind": "status", "status": 302, "times": 5, "body": "",
+                                     "headers": {"Location": "https://openrouter.ai/api/v1/models"})"),
+         .env = env_default,
+         .expected = healthy(),
+         .exit_code = 0},
+        {.name = "a 6th redirect is one too many",
+         .scenario = models_fault(R"("kind": "status", "status": 302, "times": 6, "body": "",
+                                     "headers": {"Location": "https://openrouter.ai/api/v1/models"})"),
+         .env = env_default,
+         .expected = models_broken("fail/bad_response"),
+         .exit_code = 1},
+        {.name = "TLS certificate for another name: class tls, the hostname is said",
+         .scenario = "",
+         .env = env_yaml("https://llm.example.test/v1", "{KEY}", "openai/gpt-4o-mini"),
+         .args = {"--connect-to", "llm.example.test:443:127.0.0.1:{PORT}"},
+         .expected = unreachable(generic_host(healthy()), "fail/tls"),
+         .exit_code = 1,
+         .mentions = {{"base_url.reach", "host name"}}},
         {.name = "/models rate limited (429) is not a missing model",
          .scenario = models_fault(R"("kind": "status", "status": 429,
                                      "body": {"error": {"message": "Rate limit exceeded", "code": 429}})"),
@@ -136,7 +156,7 @@ std::vector<scenario_case> cases()
          .env = env_default,
          .expected = models_broken("fail/tls"),
          .exit_code = 1,
-         .mentions = {{"base_url.reach", "--cacert"}},
+         .mentions = {{"base_url.reach", "--cacert"}, {"base_url.reach", "certificate authority"}},
          .trust_ca = false},
         {.name = "another OpenAI-compatible host over plain http on loopback",
          .scenario = "",
@@ -168,4 +188,24 @@ std::vector<scenario_case> cases()
 BOOST_DATA_TEST_CASE(transport_verdicts, data::make(cases()), c)
 {
     run_case(c);
+}
+
+// A proxy that refuses the tunnel: class proxy, and the report says a proxy was in use.
+BOOST_AUTO_TEST_CASE(refusing_proxy_is_class_proxy)
+{
+    ngd::test::loopback_proxy proxy(403);
+    scenario_case c{.name = "refusing proxy",
+                    .scenario = "",
+                    .env = env_default,
+                    .args = {"--proxy", proxy.url()},
+                    .expected = models_broken("fail/proxy"),
+                    .exit_code = 1,
+                    .mentions = {{"base_url.reach", "proxy"}}};
+    run_case(c);
+    BOOST_CHECK_GT(proxy.accepted(), 0u);
+    // The proxy saw a CONNECT, never the key.
+    for (const auto& head : proxy.heads()) {
+        BOOST_CHECK(head.starts_with("CONNECT "));
+        BOOST_CHECK(head.find(default_key) == std::string::npos);
+    }
 }

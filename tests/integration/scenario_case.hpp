@@ -14,7 +14,7 @@ struct scenario_case {
     /// env.yaml; `{KEY}` is the case's key, `{PLAIN}` the simulator's plain-HTTP base URL,
     /// `{ORIGIN}` the same without its path.
     std::string env = {};
-    /// After `check-all --json --cacert ... --connect-to ...`.
+    /// After `check-all --json --cacert ... --connect-to ...`; `{PORT}` is the simulator's port.
     std::vector<std::string> args = {};
     /// All 14 verdicts for `target`.
     verdicts expected = {};
@@ -27,6 +27,8 @@ struct scenario_case {
     /// More files of the user's folder (config files), by relative path.
     std::map<std::string, std::string> files = {};
     std::string target = "policy";
+    /// Environment variables of the run (on top of a clean environment).
+    std::map<std::string, std::optional<std::string>> env_vars = {};
 };
 
 inline std::ostream& operator<<(std::ostream& out, const scenario_case& c) { return out << c.name; }
@@ -37,10 +39,16 @@ inline doctor_run run_case(const scenario_case& c, const test::simulator& sim)
 {
     test::temp_dir home;
     const std::map<std::string, std::string> values{{"KEY", c.key}, {"PLAIN", sim.plain_base_url()},
-                                                    {"ORIGIN", "http://127.0.0.1:" + std::to_string(sim.port())}};
+                                                    {"ORIGIN", "http://127.0.0.1:" + std::to_string(sim.port())},
+                                                    {"PORT", std::to_string(sim.port())}};
     write_env(home, fill(c.env, values));
     for (const auto& [path, text] : c.files) home.write(path, fill(text, values));
-    auto run = check_all(sim, home.path(), c.args, c.trust_ca);
+    auto env_vars = c.env_vars;
+    for (auto& [name, value] : env_vars)
+        if (value) value = fill(*value, values);
+    std::vector<std::string> args;
+    for (const auto& arg : c.args) args.push_back(fill(arg, values));
+    auto run = check_all(sim, home.path(), args, c.trust_ca, env_vars);
     BOOST_TEST_MESSAGE(c.name << ": exit " << run.raw.exit_code);
     BOOST_CHECK_MESSAGE(!run.raw.timed_out, c.name << ": the run did not end");
     BOOST_CHECK_MESSAGE(run.raw.exit_code == c.exit_code,
