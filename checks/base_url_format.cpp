@@ -2,6 +2,7 @@
 // /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1.
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
+#include "net/url.hpp"
 
 #include <boost/url/parse.hpp>
 
@@ -93,7 +94,7 @@ result base_url_format(check_context& ctx)
                                set_to(t, openrouter_base, "for OpenRouter"));
     if (host.empty())
         co_return doctor::fail("the base URL has no host", error_class::config, set_to(t, openrouter_base));
-    if (scheme == "http" && !is_loopback_host(host))
+    if (scheme == "http" && !net::is_loopback_host(host))
         co_return doctor::fail("plain http to " + host + ": the API key would travel unencrypted (ngdoctor will "
                                "not send it)",
                                error_class::config,

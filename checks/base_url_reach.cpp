@@ -51,7 +51,10 @@ result base_url_reach(check_context& ctx)
         details.push_back("answered in " + seconds(answer->raw ? answer->raw->elapsed : std::chrono::milliseconds(0)));
         co_return doctor::ok(base + " answers: " + std::to_string(catalog.data.size()) + " models listed", details);
     }
-    if (e.html) co_return with(wrong_path(t, e, answer->curl), details);
+    // A website's page where the API should answer means a wrong path; a CDN's 5xx page
+    // is a server failure like any other.
+    if (e.html && (e.status == 404 || (e.status >= 200 && e.status < 300)))
+        co_return with(wrong_path(t, e, answer->curl), details);
     switch (e.cls) {
     case error_class::http_404:
         co_return with(doctor::fail("GET " + e.url + " answered 404: there is no /models here, so the base "

@@ -37,11 +37,6 @@ bool means_openrouter(const doctor::target& t)
     return looks_like_openrouter_host(host_of(*t.base_url.value));
 }
 
-bool is_loopback_host(std::string_view host)
-{
-    return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
-}
-
 std::string place(const doctor::target_field& field)
 {
     const std::string where = field.where.text();

@@ -24,9 +24,6 @@ bool targets_openrouter(const doctor::target& t);
 /// key and model id rules of OpenRouter apply.
 bool means_openrouter(const doctor::target& t);
 
-/// 127.0.0.0/8, ::1, localhost.
-bool is_loopback_host(std::string_view host);
-
 /// "policy_api_key (env.yaml:3)" — the value a fix must change, and where it is written.
 std::string place(const doctor::target_field& field);
 

@@ -55,7 +55,15 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
         break;
     case error_class::tls:
         summary = "TLS failed while asking " + std::string(asked);
-        remedy.text = "if a proxy or company CA intercepts TLS, pass its certificate with --cacert FILE";
+        if (error.detail.find("does not match the host name") != std::string::npos)
+            remedy.text = "the certificate is for another host: check the base URL's host name (and any "
+                          "--connect-to); --cacert does not help here";
+        else if (error.detail.find("expired") != std::string::npos ||
+                 error.detail.find("not yet valid") != std::string::npos)
+            remedy.text = "the server's certificate is out of its validity period: check this machine's clock, "
+                          "or wait for the server to renew it";
+        else
+            remedy.text = "if a proxy or company CA intercepts TLS, pass its certificate with --cacert FILE";
         break;
     case error_class::dns:
         summary = "the host name does not resolve while asking " + std::string(asked);

@@ -135,7 +135,12 @@ private:
             const status s = dep->result->state;
             if (s == status::fail || s == status::crash)
                 co_return skip(std::string(dep_id) + " failed");
-            if (s == status::skip) co_return skip(std::string(dep_id) + " was skipped");
+            if (s == status::skip) {
+                // Pass the reason on: "not OpenRouter" matters more than which check said it first.
+                std::string_view why = dep->result->summary;
+                if (why.starts_with("skipped: ")) why.remove_prefix(9);
+                co_return skip(std::string(dep_id) + " was skipped (" + std::string(why) + ")");
+            }
         }
         check_context cc{ctx_, t.tgt};
         co_return co_await t.check->run(cc);

@@ -209,3 +209,20 @@ BOOST_AUTO_TEST_CASE(refusing_proxy_is_class_proxy)
         BOOST_CHECK(head.find(default_key) == std::string::npos);
     }
 }
+
+// --offline: every network check is skipped and nothing is asked of any server.
+BOOST_AUTO_TEST_CASE(offline_asks_nothing)
+{
+    scenario_case c{.name = "offline",
+                    .scenario = "",
+                    .env = env_default,
+                    .args = {"--offline"},
+                    .expected = with(healthy(), {{"base_url.reach", "skip"}, {"key.status", "skip"},
+                                                 {"model.availability", "skip"}, {"provider.status", "skip"},
+                                                 {"credits", "skip"}, {"rate_limits", "skip"},
+                                                 {"inference.probe", "skip"}}),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    BOOST_CHECK(requests_of(sim).empty());
+}
