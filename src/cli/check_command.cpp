@@ -106,6 +106,68 @@ bool colour_wanted(const check_options& o, const console& io)
     return io.out_is_tty && !o.no_color && !(no_color && *no_color);
 }
 
+net::client_options net_options_from(const check_options& o, std::string& bad_connect_to)
+{
+    net::client_options n;
+    n.timeout = to_ms(o.timeout);
+    n.cacert_files = o.cacerts;
+    for (const auto& text : o.connect_tos) {
+        auto parsed = net::parse_connect_to(text);
+        if (!parsed) {
+            bad_connect_to = text;
+            break;
+        }
+        n.connect_tos.push_back(*parsed);
+    }
+    n.proxy = o.proxy;
+    net::apply_proxy_environment(n);
+    n.user_agent = "ngdoctor/" + std::string(report::version());
+    return n;
+}
+
+/// The run: its options, the config resolved as NeMo Gym would, and the targets in it.
+doctor::run_context context_from(const check_options& o, const std::vector<std::string>& overrides)
+{
+    doctor::run_context ctx;
+    ctx.options.offline = o.offline;
+    ctx.options.live = o.live;
+    ctx.options.strict = o.strict;
+    ctx.options.timeout = to_ms(o.timeout);
+    ctx.options.deadline = to_ms(o.deadline);
+    ctx.options.min_credits = o.min_credits;
+    ctx.env = config::process_environment();
+    if (auto management = ctx.env("OPENROUTER_MANAGEMENT_KEY"); management && !management->empty())
+        ctx.options.management_key = management;
+    config::resolve_options resolve_options;
+    resolve_options.env_file = o.env_file;
+    resolve_options.search_dirs = o.search_dirs;
+    resolve_options.overrides = overrides;
+    ctx.config = config::resolve(resolve_options);
+    ctx.targets = doctor::find_targets(ctx.config.root);
+    return ctx;
+}
+
+/// Every secret of the run, for the last scrub before printing.
+std::vector<std::string> secrets_of(const doctor::run_context& ctx)
+{
+    std::vector<std::string> secrets;
+    for (const auto& t : ctx.targets)
+        if (t.api_key.value) secrets.push_back(*t.api_key.value);
+    if (ctx.options.management_key) secrets.push_back(*ctx.options.management_key);
+    return secrets;
+}
+
+/// What the report says about the run before the findings are in.
+report::run_report report_frame(const doctor::run_context& ctx)
+{
+    report::run_report rep;
+    rep.version = report::version();
+    rep.env_file = ctx.config.env_file;
+    rep.config_paths = ctx.config.config_paths;
+    for (const auto& t : ctx.targets) rep.targets.push_back(view_of(t));
+    return rep;
+}
+
 int usage_error(console& io, const std::string& message, std::string_view command)
 {
     io.err << "ngdoctor " << command << ": " << message << "\n"
@@ -159,59 +221,27 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
         for (const auto& check : doctor::check_table()) selected.push_back(&check);
     }
 
-    net::client_options net_options;
-    net_options.timeout = to_ms(o.timeout);
-    net_options.cacert_files = o.cacerts;
-    for (const auto& text : o.connect_tos) {
-        auto parsed = net::parse_connect_to(text);
-        if (!parsed) return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + text + "'", command);
-        net_options.connect_tos.push_back(*parsed);
-    }
-    net_options.proxy = o.proxy;
-    net::apply_proxy_environment(net_options);
-    net_options.user_agent = "ngdoctor/" + std::string(report::version());
+    std::string bad_connect_to;
+    const auto net_options = net_options_from(o, bad_connect_to);
+    if (!bad_connect_to.empty())
+        return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + bad_connect_to + "'", command);
 
     const auto started = std::chrono::steady_clock::now();
-    config::resolve_options resolve_options;
-    resolve_options.env_file = o.env_file;
-    resolve_options.search_dirs = o.search_dirs;
-    resolve_options.overrides = overrides;
-
     boost::asio::io_context io_context;
     net::client http(io_context.get_executor(), net_options);
-    doctor::run_context ctx;
-    ctx.options.offline = o.offline;
-    ctx.options.live = o.live;
-    ctx.options.strict = o.strict;
-    ctx.options.timeout = net_options.timeout;
-    ctx.options.deadline = to_ms(o.deadline);
-    ctx.options.min_credits = o.min_credits;
-    ctx.env = config::process_environment();
-    if (auto management = ctx.env("OPENROUTER_MANAGEMENT_KEY"); management && !management->empty())
-        ctx.options.management_key = management;
-    ctx.config = config::resolve(resolve_options);
-    ctx.targets = doctor::find_targets(ctx.config.root);
     doctor::answers fetched(http);
+    doctor::run_context ctx = context_from(o, overrides);
     ctx.http = o.offline ? nullptr : &http;
     ctx.fetched = o.offline ? nullptr : &fetched;
 
-    report::run_report rep;
-    rep.version = report::version();
-    rep.env_file = ctx.config.env_file;
-    rep.config_paths = ctx.config.config_paths;
-    for (const auto& t : ctx.targets) rep.targets.push_back(view_of(t));
-
+    report::run_report rep = report_frame(ctx);
     const bool colour = colour_wanted(o, io);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
     if (io.out_is_tty && !o.json) progress = [&line](const doctor::run_progress& p) { line.update(p); };
     rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
     line.clear();
-    std::vector<std::string> secrets;
-    for (const auto& t : ctx.targets)
-        if (t.api_key.value) secrets.push_back(*t.api_key.value);
-    if (ctx.options.management_key) secrets.push_back(*ctx.options.management_key);
-    doctor::scrub(rep.findings, secrets);
+    doctor::scrub(rep.findings, secrets_of(ctx));
     rep.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 
     if (o.json)
