@@ -159,7 +159,8 @@ BOOST_AUTO_TEST_CASE(transport_failures_never_blame_the_key)
     w.fetched.preset_key(base, test::fake_key, timeout);
     const auto f = w.check(checks::key_status);
     BOOST_TEST(net::to_string(f.error) == "timeout");
-    BOOST_TEST(f.summary.find("key") == f.summary.find("the key"));  // says "asking ... about the key", not "bad key"
+    BOOST_TEST(f.summary.find("no answer in time") == 0u, f.summary);
+    BOOST_TEST(f.summary.find("rejected") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(another_host_is_skipped)
