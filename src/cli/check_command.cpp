@@ -142,6 +142,8 @@ doctor::run_context context_from(const check_options& o, const std::vector<std::
     resolve_options.env_file = o.env_file;
     resolve_options.search_dirs = o.search_dirs;
     resolve_options.overrides = overrides;
+    // No check reads python_version; asking the Python install for it costs a process start.
+    resolve_options.python_version = [] { return std::optional<std::string>(); };
     ctx.config = config::resolve(resolve_options);
     ctx.targets = doctor::find_targets(ctx.config.root);
     return ctx;
