@@ -10,10 +10,14 @@
 #include "doctor/run_context.hpp"
 #include "openrouter/key_mask.hpp"
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -41,13 +45,42 @@ std::string shell_quote(const std::string& s)
 }
 
 /// `git ls-files --error-unmatch` in the file's folder: read-only, and false without git.
+/// The folder examined may be a stranger's repository, and its own `.git/config` can name
+/// programs for git to run (`core.fsmonitor` is run by `ls-files`). So git is started
+/// without a shell, with the command line's `-c` (which outranks the repository's config)
+/// switching that hook off, with no system config, and without taking optional locks (so
+/// nothing in the repository is written).
 bool tracked_by_git(const std::string& path)
 {
     fs::path p(path);
-    std::string command = "git -C " + shell_quote(p.parent_path().string()) + " ls-files --error-unmatch -- " +
-                          shell_quote(p.filename().string()) + " >/dev/null 2>&1";
-    int status = std::system(command.c_str());
-    return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    std::string folder = p.parent_path().string();
+    std::string name = p.filename().string();
+    std::vector<std::string> argv_text = {"git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+                                          "-C", folder, "ls-files", "--error-unmatch", "--", name};
+    std::vector<char*> argv;
+    for (auto& a : argv_text) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&files, 2, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> env_text = {"GIT_CONFIG_NOSYSTEM=1", "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0"};
+    for (const char* keep : {"PATH", "HOME", "LANG"})
+        if (const char* v = std::getenv(keep)) env_text.push_back(std::string(keep) + "=" + v);
+    std::vector<char*> envp;
+    for (auto& e : env_text) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    int spawned = posix_spawnp(&pid, "git", &files, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&files);
+    if (spawned != 0) return false;
+    int status = 0;
+    while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /// The first value in env.yaml that is a secret: under a key-like name, or credential-shaped.

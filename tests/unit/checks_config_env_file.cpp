@@ -5,6 +5,8 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 BOOST_AUTO_TEST_CASE(found_env_yaml_is_ok_and_says_why)
 {
     world w;
@@ -70,6 +72,33 @@ BOOST_AUTO_TEST_CASE(a_key_tracked_by_git_warns)
     int rc = std::system(("git -C '" + dir + "' init -q && git -C '" + dir + "' add env.yaml").c_str());
     BOOST_TEST_REQUIRE(rc == 0);
     auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST((f.state == status::warn));
+    BOOST_TEST(f.summary.find("tracked by git") != std::string::npos);
+    no_key_in(f);
+}
+
+// The folder examined may be a stranger's repository whose own config names a program for
+// git to run: asking git whether env.yaml is tracked must not run it.
+BOOST_AUTO_TEST_CASE(a_repository_cannot_make_the_check_run_its_fsmonitor_program)
+{
+    world w;
+    auto path = w.dir.write("env.yaml", "policy_api_key: " + fake_key + "\n");
+    ::chmod(path.c_str(), 0600);
+    std::string dir = w.dir.path().string();
+    auto marker = w.dir.path() / "fsmonitor-ran";
+    auto hook = w.dir.write("evil-hook", "#!/bin/sh\ntouch '" + marker.string() + "'\n");
+    ::chmod(hook.c_str(), 0755);
+    int rc = std::system(("git -C '" + dir + "' init -q && git -C '" + dir + "' add env.yaml && git -C '" + dir +
+                          "' config core.fsmonitor '" + hook.string() + "'")
+                             .c_str());
+    BOOST_TEST_REQUIRE(rc == 0);
+    // The attack is real: plain git runs the hook.
+    BOOST_TEST_REQUIRE(std::system(("git -C '" + dir + "' ls-files >/dev/null 2>&1").c_str()) == 0);
+    BOOST_TEST_REQUIRE(std::filesystem::exists(marker));
+    std::filesystem::remove(marker);
+
+    auto f = w.run(ngd::checks::config_env_file);
+    BOOST_TEST(!std::filesystem::exists(marker));
     BOOST_TEST((f.state == status::warn));
     BOOST_TEST(f.summary.find("tracked by git") != std::string::npos);
     no_key_in(f);
