@@ -124,6 +124,17 @@ private:
         finish(t, std::move(result), clock::now() - begin);
     }
 
+    /// base_url.reach failing because `/models` answered an error of the moment (a 5xx, a 429)
+    /// leaves the host askable: `/models` down says nothing of `/key`. Only a failure to reach
+    /// the host at all (DNS, connect, TLS, proxy, timeout) or a wrong answer for good (4xx,
+    /// bad shape) makes its dependents pointless. Other dependencies share their route with
+    /// their dependents, whose answer would only repeat the failure.
+    static bool server_answered(std::string_view dep_id, const finding& f)
+    {
+        return dep_id == "base_url.reach" &&
+               (f.error == net::error_class::http_5xx || f.error == net::error_class::http_429);
+    }
+
     asio::awaitable<finding> decide(task& t)
     {
         if (auto reason = reason_not_to_run(*t.check, ctx_.options)) co_return skip(*reason);
@@ -133,7 +144,7 @@ private:
             if (!dep->result) co_await dep->done.async_wait(asio::as_tuple(asio::use_awaitable));
             if (!dep->result) co_return skip(std::string(dep_id) + " did not finish");
             const status s = dep->result->state;
-            if (s == status::fail || s == status::crash)
+            if (s == status::crash || (s == status::fail && !server_answered(dep_id, *dep->result)))
                 co_return skip(std::string(dep_id) + " failed");
             if (s == status::skip) {
                 // Pass the reason on: "not OpenRouter" matters more than which check said it first.

@@ -24,6 +24,13 @@ std::string models_fault(const std::string& fields)
 // The run's verdicts when GET /models did not give a catalog.
 verdicts models_broken(const std::string& reach) { return unreachable(healthy(), reach); }
 
+// The run's verdicts when GET /models failed with a server error of the moment: the host
+// still answers, so every check that does not need the catalog asks its own route.
+verdicts models_down()
+{
+    return with(healthy(), {{"base_url.reach", "fail/http_5xx"}, {"model.availability", "fail/http_5xx"}});
+}
+
 // A server on loopback that is not OpenRouter: the OpenRouter-only checks skip.
 verdicts generic_host(verdicts base)
 {
@@ -48,18 +55,21 @@ std::vector<scenario_case> cases()
          .scenario = models_fault(R"("kind": "status", "status": 500,
                                      "body": {"error": {"message": "Internal Server Error", "code": 500}})"),
          .env = env_default,
-         .expected = models_broken("fail/http_5xx"),
+         .expected = models_down(),
          .exit_code = 1},
         {.name = "/models answers 503 with Retry-After",
          .scenario = models_fault(R"("kind": "status", "status": 503, "headers": {"Retry-After": "30"},
                                      "body": {"error": {"message": "Service Unavailable", "code": 503}})"),
          .env = env_default,
-         .expected = models_broken("fail/http_5xx"),
-         .exit_code = 1},
+         .expected = models_down(),
+         .exit_code = 1,
+         // /models down says nothing of /key: the key is still asked about (and is fine).
+         .mentions = {{"key.status", "accepts the key"}},
+         .never = {{"model.availability", "not in the model catalog"}}},
         {.name = "/models answers a CDN's 502 HTML page: a server failure, not a wrong path",
          .scenario = models_fault(R"("kind": "html_502")"),
          .env = env_default,
-         .expected = models_broken("fail/http_5xx"),
+         .expected = models_down(),
          .exit_code = 1,
          .never = {{"base_url.reach", "points at a website"}}},
         {.name = "/models answers malformed JSON",
