@@ -1,5 +1,7 @@
 #include "checks/time_text.hpp"
 
+#include "openrouter/clock.hpp"
+
 #include <cstdio>
 #include <ctime>
 
@@ -41,7 +43,7 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
     }
     const long long seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400LL +
                               h * 3600LL + mi * 60LL + s - offset_seconds;
-    return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+    return openrouter::clamped_time(std::chrono::seconds(seconds));
 }
 
 std::string duration_text(std::chrono::system_clock::duration d)

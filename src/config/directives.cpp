@@ -116,7 +116,7 @@ struct swapper {
                 for (auto [key, inherit] : {std::pair{"_inherit_from", true}, std::pair{"_copy", false}}) {
                     if (auto* p = v.find(key)) {
                         directive = std::pair{inherit, p->is_string() ? p->as_string() : p->to_python_str()};
-                        std::erase_if(v.entries(), [&](auto& e) { return e.first == key; });
+                        std::erase_if(v.entries(), [name = key](auto& e) { return e.first == name; });
                         property_form = true;
                         break;
                     }

@@ -286,7 +286,7 @@ public:
             while (!key.empty() && is_space(key.back())) key.pop_back();
             if (key.empty() || i_ >= s_.size() || s_[i_] != ':') fail();
             ++i_;
-            e.entries.emplace_back(std::move(key), element_until(",}"));
+            e.entries.push_back({std::move(key), element_until(",}")});
             if (i_ >= s_.size()) fail();
             if (s_[i_] == ',') {
                 ++i_;

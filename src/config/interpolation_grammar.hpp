@@ -17,12 +17,20 @@ struct piece {
 };
 using pieces = std::vector<piece>;
 
+struct dict_entry;
+
 /// A resolver argument (or an oc.decode value).
 struct element {
     enum class kind { primitive, quoted, list, dict } type = kind::primitive;
     pieces parts;         ///< primitive and quoted
     std::vector<element> items;                           ///< list
-    std::vector<std::pair<std::string, element>> entries;  ///< dict
+    std::vector<dict_entry> entries;  ///< dict
+};
+
+// Its own type rather than a std::pair: a pair of an incomplete type is not allowed (clang).
+struct dict_entry {
+    std::string key;
+    element value;
 };
 
 /// One key of a node path: literal text or a nested interpolation.

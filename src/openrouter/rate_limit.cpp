@@ -1,7 +1,10 @@
 #include "openrouter/rate_limit.hpp"
 
+#include "openrouter/clock.hpp"
+
 #include <boost/algorithm/string/predicate.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <vector>
@@ -47,6 +50,13 @@ std::vector<std::string_view> date_fields(std::string_view text)
     return fields;
 }
 
+// RFC 9110 §5.6.7: a year is four digits (two in the obsolete RFC 850 form).
+bool year_digits(std::string_view text, bool two_allowed)
+{
+    return (text.size() == 4 || (two_allowed && text.size() == 2)) &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::optional<int> small_number(std::string_view text)
 {
     int value = 0;
@@ -75,7 +85,9 @@ std::optional<std::chrono::system_clock::time_point> make_time(int year, int mon
     const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                               std::chrono::day(static_cast<unsigned>(day))};
     if (!date.ok()) return std::nullopt;
-    return sys_days(date) + hours(t.hour) + minutes(t.minute) + seconds(t.second);
+    const auto since_epoch = duration_cast<seconds>(sys_days(date).time_since_epoch()) + hours(t.hour) +
+                             minutes(t.minute) + seconds(t.second);
+    return clamped_time(since_epoch);
 }
 
 }  // namespace
@@ -83,7 +95,7 @@ std::optional<std::chrono::system_clock::time_point> make_time(int year, int mon
 std::optional<std::chrono::system_clock::time_point> rate_limit_headers::reset_time() const
 {
     if (!reset_ms) return std::nullopt;
-    return std::chrono::system_clock::time_point(std::chrono::milliseconds(*reset_ms));
+    return clamped_time(std::chrono::milliseconds(*reset_ms));
 }
 
 std::optional<std::int64_t> parse_header_integer(std::string_view text)
@@ -119,7 +131,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
         const auto day = small_number(f[2]);
         const auto clock = parse_clock(f[3]);
         const auto year = small_number(f[4]);
-        if (day && clock && year) return make_time(*year, *month_number(f[1]), *day, *clock);
+        if (day && clock && year && year_digits(f[4], false)) return make_time(*year, *month_number(f[1]), *day, *clock);
         return std::nullopt;
     }
     // IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT" and RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT".
@@ -128,7 +140,7 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
     const auto month = month_number(f[2]);
     auto year = small_number(f[3]);
     const auto clock = parse_clock(f[4]);
-    if (!day || !month || !year || !clock) return std::nullopt;
+    if (!day || !month || !year || !clock || !year_digits(f[3], true)) return std::nullopt;
     if (f[3].size() == 2) *year += *year < 70 ? 2000 : 1900;  // RFC 850's two-digit year
     return make_time(*year, *month, *day, *clock);
 }

@@ -181,4 +181,28 @@ BOOST_AUTO_TEST_CASE(retry_after_seconds_and_dates)
         BOOST_TEST(!parse_retry_after(bad).has_value(), bad);
 }
 
+// Found by fuzzing: times beyond the clock's range (1678-2262 in nanoseconds) used to overflow,
+// a far-future time wrapping into the past.
+BOOST_AUTO_TEST_CASE(times_beyond_the_clock_clamp_instead_of_wrapping)
+{
+    using namespace std::chrono;
+    const auto now = system_clock::now();
+    const auto far = read_rate_limit_headers({{"X-RateLimit-Reset", "9223372036854775807"}});
+    BOOST_TEST_REQUIRE(far.reset_time().has_value());
+    BOOST_TEST((*far.reset_time() == system_clock::time_point::max()));
+    BOOST_TEST((*far.reset_time() > now));
+
+    // RFC 9110's dates have four-digit years; a longer one is not a date.
+    BOOST_TEST(!parse_retry_after("Sun, 06 Nov 99999 08:49:37 GMT").has_value());
+    const auto year_1200 = parse_http_date("Sun Nov  6 08:49:37 1200");
+    BOOST_TEST_REQUIRE(year_1200.has_value());
+    BOOST_TEST((*year_1200 == system_clock::time_point::min()));
+    const auto year_3000 = parse_retry_after("Sun, 06 Nov 3000 08:49:37 GMT");
+    BOOST_TEST_REQUIRE(year_3000.has_value());
+    BOOST_TEST(year_3000->wait_from(now).count() > 0);
+    const auto year_9999 = parse_http_date("Fri, 31 Dec 9999 23:59:59 GMT");
+    BOOST_TEST_REQUIRE(year_9999.has_value());
+    BOOST_TEST((*year_9999 == system_clock::time_point::max()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
