@@ -89,8 +89,11 @@ report::target_view view_of(const doctor::target& t)
 {
     report::target_view v;
     v.name = t.name;
-    v.base_url = t.base_url.value.value_or("");
-    v.model = t.model.value.value_or("");
+    // Either may hold a key by mistake (a key pasted as the model, or in the URL's userinfo or
+    // query); the report prints both.
+    const std::vector<std::string> secrets{t.api_key.value.value_or("")};
+    v.base_url = doctor::scrub(t.base_url.value.value_or(""), secrets);
+    v.model = doctor::scrub(t.model.value.value_or(""), secrets);
     if (t.api_key.value && !t.api_key.value->empty()) v.masked_key = openrouter::mask_key(*t.api_key.value);
     return v;
 }

@@ -1,5 +1,6 @@
 // ngdoctor: finds why a NeMo Gym run against OpenRouter fails, before or after it does.
 #include "cli/commands.hpp"
+#include "cli/scrubbed_stream.hpp"
 #include "doctor/did_you_mean.hpp"
 #include "doctor/exit_code.hpp"
 #include "report/report.hpp"
@@ -43,9 +44,11 @@ void usage(std::ostream& out)
 int main(int argc, char** argv)
 {
     std::ios::sync_with_stdio(false);
-    console io{std::cout, std::cerr, ::isatty(1) == 1, ::isatty(2) == 1};
+    ngd::cli::scrubbed_buffer scrubbed_err(std::cerr.rdbuf());
+    std::ostream err(&scrubbed_err);
+    console io{std::cout, err, ::isatty(1) == 1, ::isatty(2) == 1};
     if (argc < 2) {
-        usage(std::cerr);
+        usage(err);
         return ngd::doctor::exit_usage;
     }
     const std::string first = argv[1];
@@ -62,11 +65,13 @@ int main(int argc, char** argv)
         if (first == c.name) {
             const int code = c.run(args, io);
             std::cout.flush();
+            err.flush();
             return code;
         }
     std::vector<std::string> names;
     for (const auto& c : commands) names.emplace_back(c.name);
-    std::cerr << "ngdoctor: unknown command '" << first << "'" << ngd::doctor::did_you_mean(first, names)
+    err << "ngdoctor: unknown command '" << first << "'" << ngd::doctor::did_you_mean(first, names)
               << "\nTry 'ngdoctor --help'.\n";
+    err.flush();
     return ngd::doctor::exit_usage;
 }

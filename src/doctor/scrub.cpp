@@ -7,7 +7,8 @@
 namespace ngd::doctor {
 namespace {
 
-constexpr std::size_t shortest_secret = 8;  // shorter values ("EMPTY", "none") are not secrets worth hiding
+constexpr std::size_t shortest_secret = 8;
+constexpr std::size_t full_key_length = 73;  // "sk-or-v1-" + 64 hex digits  // shorter values ("EMPTY", "none") are not secrets worth hiding
 
 bool key_char(char c)
 {
@@ -21,15 +22,49 @@ void replace_all(std::string& text, const std::string& secret)
         text.replace(at, secret.size(), masked);
 }
 
-// Any `sk-or-` token long enough to be a key, even one not in the config (a server echo).
+// What a server or a log may put inside an echoed key without meaning to end it: a line
+// break, a zero-width character (UTF-8), or those written as escapes ("\n", "\u200b").
+std::size_t separator_length(std::string_view rest)
+{
+    for (std::string_view sep : {"\r\n", "\n", "\r", "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d",
+                                 "\xe2\x81\xa0", "\xef\xbb\xbf", "\\n", "\\r", "\\u200b", "\\u200B",
+                                 "\\u200c", "\\u200d", "\\u2060", "\\ufeff", "\\uFEFF"})
+        if (rest.starts_with(sep)) return sep.size();
+    return 0;
+}
+
+// The end of the key starting at `at`: key characters, and separators between them while the
+// key is shorter than a whole one (so the word after a complete key's line break stays).
+std::size_t key_end(std::string_view text, std::size_t at, std::size_t& key_chars)
+{
+    std::size_t end = at;
+    key_chars = 0;
+    while (end < text.size()) {
+        if (key_char(text[end])) {
+            ++end;
+            ++key_chars;
+            continue;
+        }
+        const std::size_t sep = separator_length(text.substr(end));
+        if (sep == 0 || key_chars >= full_key_length || end + sep >= text.size() || !key_char(text[end + sep]))
+            break;
+        end += sep;
+    }
+    return end;
+}
+
+// Any `sk-or-` token long enough to be a key, even one not in the config (a server echo),
+// also when a separator splits it.
 void mask_key_shapes(std::string& text)
 {
     for (std::size_t at = text.find("sk-or-"); at != std::string::npos; at = text.find("sk-or-", at + 1)) {
-        std::size_t end = at;
-        while (end < text.size() && key_char(text[end])) ++end;
-        if (end - at < 24) continue;
-        const std::string masked = openrouter::mask_key(std::string_view(text).substr(at, end - at));
-        text.replace(at, end - at, masked);
+        std::size_t key_chars = 0;
+        const std::size_t end = key_end(text, at, key_chars);
+        if (key_chars < 24) continue;
+        std::string joined;
+        for (std::size_t i = at; i < end; ++i)
+            if (key_char(text[i])) joined += text[i];
+        text.replace(at, end - at, openrouter::mask_key(joined));
     }
 }
 

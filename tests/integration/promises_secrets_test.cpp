@@ -196,3 +196,40 @@ BOOST_AUTO_TEST_CASE(plain_http_to_a_public_address_is_refused_before_connecting
     }
     BOOST_CHECK(run.raw.out.find(canary) == std::string::npos);
 }
+
+// A key pasted where it does not belong: as an option's value, as a word, as the model or in
+// the base URL. Usage errors quote what they reject, and the report prints the targets: the
+// key must come out masked all the same.
+BOOST_AUTO_TEST_CASE(a_key_in_the_wrong_place_is_never_echoed)
+{
+    ngd::test::simulator sim("{" + known_keys + "}");
+    ngd::test::temp_dir home;
+    write_env(home, env_yaml(openrouter_base, canary, "openai/gpt-4o-mini"));
+    const std::vector<std::vector<std::string>> usage_errors = {
+        {"check-all", "--api-key=" + canary}, {"check-all", "-" + canary},
+        {"check-all", "--timeout", canary},   {"check-all", "--connect-to", canary},
+        {"dump-config", "--format", canary},  {canary},
+        {"check", canary},
+    };
+    for (const auto& args : usage_errors) {
+        const auto r = run_ngdoctor(args, home.path(), {});
+        BOOST_CHECK_EQUAL(r.exit_code, 2);
+        BOOST_CHECK_MESSAGE(r.err.find(canary.substr(9, 40)) == std::string::npos, "echoed:\n" << r.err);
+        BOOST_CHECK_MESSAGE(r.out.find(canary.substr(9, 40)) == std::string::npos, "echoed:\n" << r.out);
+    }
+    for (const auto& [base_url, model] : std::vector<std::pair<std::string, std::string>>{
+             {openrouter_base, canary},
+             {"https://user:" + canary + "@openrouter.ai/api/v1", "openai/gpt-4o-mini"},
+             {openrouter_base + "?key=" + canary, "openai/gpt-4o-mini"}}) {
+        write_env(home, env_yaml(base_url, canary, model));
+        for (const auto* format : {"--json", "-v"}) {
+            auto args = simulator_args(sim);
+            args.insert(args.begin(), {"check-all", format});
+            const auto r = run_ngdoctor(args, home.path(), {});
+            BOOST_CHECK(r.exit_code != 3 && r.exit_code < 128);
+            BOOST_CHECK_MESSAGE(r.out.find(canary.substr(9, 40)) == std::string::npos,
+                                "printed with " << base_url << " / " << model << ":\n" << r.out);
+            BOOST_CHECK(r.err.find(canary.substr(9, 40)) == std::string::npos);
+        }
+    }
+}
