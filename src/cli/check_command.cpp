@@ -209,7 +209,11 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                << described;
         return doctor::exit_ok;
     }
-    if (o.timeout <= 0 || o.deadline <= 0) return usage_error(io, "--timeout and --deadline must be positive", command);
+    // Finite and at most a day: a longer wait is a typo, and larger values overflow the clocks.
+    constexpr double longest_wait_seconds = 86400;
+    for (const auto& [name, value] : {std::pair{"--timeout", o.timeout}, std::pair{"--deadline", o.deadline}})
+        if (!(value > 0 && value <= longest_wait_seconds))
+            return usage_error(io, std::string(name) + " must be a number of seconds above 0 and at most 86400", command);
 
     std::vector<std::string> ids, overrides;
     for (const auto& arg : o.positional) (is_override(arg) || !named ? overrides : ids).push_back(arg);

@@ -201,6 +201,7 @@ asio::awaitable<exchange_result> client::impl::send(const route& r, const http_r
     for (int attempt = 0;; ++attempt) {
         std::unique_ptr<connection> conn;
         if (attempt == 0) conn = take_idle(key);
+        if (conn && r.loopback_only && !conn->on_loopback()) conn.reset();  // opened without a key
         const bool reused = conn != nullptr;
         if (!conn) {
             conn = std::make_unique<connection>(executor_);
@@ -249,7 +250,8 @@ asio::awaitable<outcome> client::impl::fetch(request req)
     bool at_origin = true;
     for (int redirects = 0;; ++redirects) {
         const bool with_key = has_credentials && at_origin;
-        const route r = route_for(*url);
+        route r = route_for(*url);
+        r.loopback_only = with_key && !url->https;
         if (url->https && !ready_for_tls()) co_return failed(error_class::config, "config", setup_error_);
         if (auto refusal = policy_refusal(r, with_key))
             co_return failed(error_class::config, "policy", std::move(*refusal));

@@ -95,10 +95,27 @@ asio::awaitable<std::optional<failure>> connection::connect(const route& r, std:
                                "cannot resolve host " + host + " (for " + name_ + "): " + why);
     }
 
+    if (r.loopback_only)
+        for (const auto& entry : lookup.endpoints) {
+            auto address = entry.endpoint().address();
+            if (address.is_v6() && address.to_v6().is_v4_mapped())
+                address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+            if (!address.is_loopback())
+                co_return make_failure(error_class::config, "policy",
+                                       "refusing to send the API key over plain HTTP to " + name_ + ": " + host +
+                                           " is at " + address.to_string() + ", not on this machine; use https");
+        }
+
     plain_.emplace(executor_);
     plain_->expires_after(timeout);
     const auto [error, endpoint] = co_await plain_->async_connect(lookup.endpoints, nothrow);
-    if (!error) co_return std::nullopt;
+    if (!error) {
+        auto address = endpoint.address();
+        if (address.is_v6() && address.to_v6().is_v4_mapped())
+            address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+        on_loopback_ = address.is_loopback();
+        co_return std::nullopt;
+    }
     const std::string what = r.proxy ? "proxy " + hop : name_;
     if (is_timeout(error))
         co_return make_failure(error_class::timeout, "connect",

@@ -26,6 +26,10 @@ struct route {
     http_url url;
     connect_address address;
     std::optional<proxy_config> proxy;
+    /// Plain HTTP carrying a key: connect only where every address of the first hop is this
+    /// machine's (decided by the address, not the name: `evil.localhost` may resolve anywhere,
+    /// and --connect-to may send a loopback name elsewhere).
+    bool loopback_only = false;
 
     /// Connections are shared only between requests with the same key.
     std::string pool_key() const;
@@ -73,6 +77,9 @@ public:
     /// is not worth a request; one that looks fine may still turn out stale.
     bool looks_alive();
 
+    /// The first hop this connection reached is this machine (a loopback address).
+    bool on_loopback() const { return on_loopback_; }
+
 private:
     template <class Stream>
     boost::asio::awaitable<exchange_result> exchange_on(Stream& stream, const http_request& req,
@@ -91,6 +98,7 @@ private:
     boost::beast::flat_buffer buffer_;
     std::string name_;  ///< "host:port", plus where it really goes, for messages
     bool reusable_ = false;
+    bool on_loopback_ = false;
 };
 
 }  // namespace ngd::net

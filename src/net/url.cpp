@@ -1,5 +1,7 @@
 #include "net/url.hpp"
 
+#include <charconv>
+
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/ip/address.hpp>
@@ -25,12 +27,15 @@ std::optional<http_url> from_view(const boost::urls::url_view& view, std::string
         return std::nullopt;
     }
     if (view.has_port()) {
-        const auto number = view.port_number();
-        if (number == 0) {
+        // Read from the text: Boost.URL 1.81's port_number() wraps 99999 to 34463.
+        const std::string_view text = view.port();
+        unsigned long number = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (ec != std::errc() || end != text.data() + text.size() || number == 0 || number > 65535) {
             error = "URL has an invalid port: " + std::string(view.buffer());
             return std::nullopt;
         }
-        url.port = number;
+        url.port = static_cast<std::uint16_t>(number);
     } else {
         url.port = url.https ? 443 : 80;
     }

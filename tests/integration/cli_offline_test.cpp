@@ -172,6 +172,14 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_did_you_mean)
     BOOST_TEST(r.exit_code == 2);
     r = ngdoctor({"check-all", "--timeout", "soon"}, dir.path());
     BOOST_TEST(r.exit_code == 2);
+    // Not finite, negative or absurd: a usage error, never a negative or overflowing duration.
+    for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
+             {"--timeout", "nan"}, {"--timeout", "inf"}, {"--timeout", "-1"}, {"--deadline", "9e18"},
+             {"--deadline", "0"}, {"--timeout", "86401"}}) {
+        r = ngdoctor({"check-all", "--offline", option, value}, dir.path());
+        BOOST_TEST(r.exit_code == 2, option << " " << value);
+        BOOST_TEST(r.err.find(option + " must be a number of seconds") != std::string::npos, r.err);
+    }
     r = ngdoctor({"explain", "key.fromat"}, dir.path());
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.err.find("did you mean key.format") != std::string::npos, r.err);

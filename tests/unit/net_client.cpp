@@ -142,6 +142,22 @@ BOOST_AUTO_TEST_CASE(a_key_is_never_sent_over_plain_http_to_another_machine)
     BOOST_TEST(result.fail.message.find("192.0.2.1:9") != std::string::npos);
 }
 
+// Decided by the address connected to, not by the name: a loopback name that --connect-to
+// sends to another machine does not get the key.
+BOOST_AUTO_TEST_CASE(a_loopback_name_sent_elsewhere_does_not_get_the_key_over_plain_http)
+{
+    auto options = quick_options();
+    options.connect_tos.push_back(*ngd::net::parse_connect_to("localhost:9:192.0.2.1:9"));
+    const auto result = fetch_once(get("http://localhost:9/api/v1/key", true), options);
+    check_failure(result, error_class::config, "policy");
+    BOOST_TEST(result.fail.message.find("192.0.2.1") != std::string::npos, result.fail.message);
+
+    // Without a key, the same request is simply attempted (and fails to connect).
+    const auto keyless = fetch_once(get("http://localhost:9/api/v1/key", false), options);
+    BOOST_TEST_REQUIRE(!keyless.ok());
+    BOOST_TEST(keyless.fail.stage != "policy");
+}
+
 BOOST_AUTO_TEST_CASE(a_malformed_url_is_a_config_failure)
 {
     check_failure(fetch_once(get("openrouter.ai/api/v1", true)), error_class::config);

@@ -72,7 +72,9 @@ BOOST_AUTO_TEST_CASE(urls_split_into_host_port_and_target)
 
 BOOST_AUTO_TEST_CASE(bad_urls_are_rejected_with_a_reason)
 {
-    for (const char* text : {"ftp://example.com/", "not a url", "https://", "/relative/path", ""}) {
+    for (const char* text : {"ftp://example.com/", "not a url", "https://", "/relative/path", "",
+                             "https://openrouter.ai:99999/api/v1", "https://openrouter.ai:65536/",
+                             "https://openrouter.ai:0/"}) {
         std::string error;
         BOOST_TEST(!parse_http_url(text, error).has_value(), text);
         BOOST_TEST(!error.empty(), text);
