@@ -116,8 +116,11 @@ result config_resolve(check_context& ctx)
                           std::to_string(r.server_instances.size()) + " server instance(s), " +
                           std::to_string(r.config_paths.size()) + " config file(s))";
     if (r.from_config_dict_env) summary = "the config from NEMO_GYM_CONFIG_DICT resolves";
-    if (!r.warnings.empty()) {
+    if (!r.warnings.empty() || !r.notices.empty()) {
         std::vector<std::string> details;
+        for (auto& w : r.notices)
+            for (auto& line : lines_of(w))
+                if (!line.empty()) details.push_back(line);
         for (auto& w : r.warnings)
             for (auto& line : lines_of(w)) details.push_back(line);
         co_return doctor::warn(summary + ", with warnings NeMo Gym prints", {"see the warnings below", {}}, details);

@@ -129,7 +129,12 @@ struct swapper {
                 if (!swapped) return;
                 if (property_form && swapped->is_map()) {
                     node merged = *swapped;
-                    merge_into(merged, v);
+                    if (!merge_into(merged, v) && !error) {
+                        config_error e;
+                        e.type = "ConfigTypeError";  // OmegaConf.merge(swapped, v) raises, uncaught
+                        e.message = merge_clash_message("", "dict");
+                        error = e;
+                    }
                     v = merged;
                 } else {
                     v = *swapped;

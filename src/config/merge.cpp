@@ -8,8 +8,8 @@ namespace ngd::config {
 
 namespace {
 
-// OmegaConf merges a dict into an interpolation by first replacing the interpolation with
-// (a copy of) the dict it points at. Absolute node paths are followed here.
+// OmegaConf merges a container into an interpolation by first replacing the interpolation
+// with (a copy of) the container it points at. Absolute node paths are followed here.
 const node* dereference(const node& root, const node& value)
 {
     if (!value.is_string() || value.as_string().find("${") == std::string::npos) return nullptr;
@@ -22,25 +22,33 @@ const node* dereference(const node& root, const node& value)
             at = at->find(key.parts[0].text);
             if (!at) return nullptr;
         }
-        return at->is_map() ? at : nullptr;
+        return at->is_map() || at->is_list() ? at : nullptr;
     } catch (const grammar::parse_error&) {
         return nullptr;
     }
 }
 
-void merge_maps(node& dest, const node& src, const node& root);
+bool merge_maps(node& dest, const node& src, const node& root);
 
 }  // namespace
 
-void merge_into(node& dest, const node& src)
+bool merge_into(node& dest, const node& src)
 {
     node root = dest;  // a snapshot for interpolation lookups (copy-on-write: cheap)
-    merge_maps(dest, src, root);
+    return merge_maps(dest, src, root);
+}
+
+std::string merge_clash_message(std::string_view full_key, std::string_view object_type)
+{
+    // omegaconf/basecontainer.py: _map_merge refuses a ListConfig source into a DictConfig and
+    // ListConfig._merge_with a DictConfig source, both with this text; str(e) adds the node.
+    return "Cannot merge DictConfig with ListConfig\n    full_key: " + std::string(full_key) +
+           "\n    object_type=" + std::string(object_type);
 }
 
 namespace {
 
-void merge_maps(node& dest, const node& src, const node& root)
+bool merge_maps(node& dest, const node& src, const node& root)
 {
     auto& entries = dest.entries();
     const auto& incoming = src.entries();
@@ -69,11 +77,17 @@ void merge_maps(node& dest, const node& src, const node& root)
             continue;
         }
         if (value.is_missing()) continue;
-        if (value.is_map() && !existing->is_map())
+        if (!value.is_scalar() && existing->is_scalar())
             if (const node* target = dereference(root, *existing)) *existing = *target;
-        if (existing->is_map() && value.is_map()) merge_maps(*existing, value, root);
-        else *existing = value;
+        if (existing->is_map() && value.is_list()) return false;
+        if (existing->is_list() && value.is_map()) return false;
+        if (existing->is_map() && value.is_map()) {
+            if (!merge_maps(*existing, value, root)) return false;
+        } else {
+            *existing = value;
+        }
     }
+    return true;
 }
 
 }  // namespace

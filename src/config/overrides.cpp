@@ -257,34 +257,49 @@ config_error hydra_error(std::string message)
     return e;
 }
 
-// OmegaConf.update(cfg, key, value, merge=True, force_add=...). Returns false when struct
-// mode (no force_add) refuses a key that does not exist.
-bool update(node& cfg, std::string_view key, const node& value, bool force_add)
+enum class update_result { done, refused, clash };
+
+// OmegaConf.update(cfg, key, value, merge=True, force_add=...). `refused`: struct mode (no
+// force_add) refuses a key that does not exist; `clash`: a dict met a list, and
+// `clash_type` names the existing node's type as OmegaConf does ("dict"/"list").
+update_result update(node& cfg, std::string_view key, const node& value, bool force_add, std::string& clash_type)
 {
     auto parts = split_dots(key);
     node* at = &cfg;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
         node* next = at->find(parts[i]);
         if (!next || !(next->is_map() || next->is_list())) {
-            if (!force_add) return false;
+            if (!force_add) return update_result::refused;
             if (next) *next = node::map({}, origin::of_override());
             else {
                 at->entries().emplace_back(parts[i], node::map({}, origin::of_override()));
                 next = &at->entries().back().second;
             }
         }
-        if (!next->is_map()) return false;
+        if (!next->is_map()) return update_result::refused;
         at = next;
     }
     node* existing = at->find(parts.back());
     if (!existing) {
-        if (!force_add) return false;
+        if (!force_add) return update_result::refused;
         at->entries().emplace_back(parts.back(), value);
-        return true;
+        return update_result::done;
     }
-    if (existing->is_map() && value.is_map()) merge_into(*existing, value);
-    else *existing = value;
-    return true;
+    // OmegaConf.update merges into an existing container (node.merge_with(value)) and
+    // replaces anything else.
+    if ((existing->is_map() && value.is_list()) || (existing->is_list() && value.is_map())) {
+        clash_type = existing->is_map() ? "dict" : "list";
+        return update_result::clash;
+    }
+    if (existing->is_map() && value.is_map()) {
+        if (!merge_into(*existing, value)) {
+            clash_type = "dict";
+            return update_result::clash;
+        }
+    } else {
+        *existing = value;
+    }
+    return update_result::done;
 }
 
 }  // namespace
@@ -390,6 +405,15 @@ override_result apply_overrides(const std::vector<std::string>& overrides)
                  "3. To sweep over it, add --multirun to your command line");
     node& cfg = result.cfg;
     using a = parsed_override::action;
+    // hydra/_internal/config_loader_impl.py::_apply_overrides_to_config wraps an OmegaConf
+    // error as "Error merging override <line>"; run_and_report prints the cause below it.
+    auto apply = [&](const parsed_override& o, bool force_add) {
+        std::string clash_type;
+        auto r = update(cfg, o.key, *o.value, force_add, clash_type);
+        if (r == update_result::clash)
+            fail("Error merging override " + o.input + "\n" + merge_clash_message(o.key, clash_type));
+        return r != update_result::refused;
+    };
     for (auto& o : parsed) {
         if (o.sweep) continue;
         switch (o.what) {
@@ -418,12 +442,12 @@ override_result apply_overrides(const std::vector<std::string>& overrides)
                      "'");
                 break;
             }
-            update(cfg, o.key, *o.value, true);
+            apply(o, true);
             break;
         }
-        case a::force_add: update(cfg, o.key, *o.value, true); break;
+        case a::force_add: apply(o, true); break;
         case a::change:
-            if (!update(cfg, o.key, *o.value, false))
+            if (!apply(o, false))
                 fail("Could not override '" + o.key + "'.\nTo append to your config use +" + o.input);
             break;
         }

@@ -31,8 +31,9 @@ std::string config_error::text() const { return type + ": " + message; }
 
 std::string config_error::printed() const
 {
-    if (type == "HydraError") return message + "\nSet the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.";
-    if (type == "GrammarParseError" || type == "ConfigKeyError" || type == "RuntimeError") return text();
+    if (type == "HydraError") return message + "\n\nSet the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.";
+    if (type == "GrammarParseError" || type == "ConfigKeyError" || type == "RuntimeError" || type == "ConfigTypeError")
+        return text();
     return "Error: " + message;
 }
 
@@ -43,6 +44,19 @@ struct resolver_run {
     env_lookup env;
     std::string cwd;
     resolution& out;
+
+    bool merge_clashed = false;
+
+    // OmegaConf.merge(a, b, ...) of whole configs: a clash is reported at the root.
+    void merge_layer(node& into, const node& layer)
+    {
+        if (merge_into(into, layer) || merge_clashed) return;
+        merge_clashed = true;  // NeMo Gym stops at the first; later merges would repeat it
+        config_error e;
+        e.type = "ConfigTypeError";
+        e.message = merge_clash_message("", "dict");
+        report(e);
+    }
 
     void report(config_error e)
     {
@@ -95,7 +109,7 @@ struct resolver_run {
     std::vector<node> initial_config_paths(const node& dotenv, const node& cli)
     {
         node merged = dotenv;
-        merge_into(merged, cli);
+        merge_layer(merged, cli);
         if (!merged.find("config_paths")) return {};
         interpolator in(merged, env);
         auto value = in.resolve_path("config_paths");
@@ -174,14 +188,17 @@ struct resolver_run {
                 children[i].push_back(list.size() - 1);
             }
         }
-        if (!duplicates.empty()) {
+        if (!duplicates.empty() && !out.error) {
+            // nemo_gym/global_config.py::load_extra_config_paths print()s this once every
+            // include was loaded (a missing one raises first).
             std::string text =
-                "Found configs that reference the same source config path. You may want to double check that "
-                "this is intended.\nIn cases like these, you may want to consider using the `inherit_from` "
-                "OmegaConf directive e.g. '++my_specific_server=${inherit_from:generic_server}' instead of "
-                "including the same config twice.\nDuplicate config paths:";
-            for (auto& d : duplicates) text += "\n- " + d;
-            out.warnings.push_back(text);
+                "Found configs that reference the same source config path. You may want to double check whether "
+                "the configs you have need to use different configs for the same server.\nIn cases like these, you "
+                "may want to consider using the `inherit_from` OmegaConf directive e.g. "
+                "'++my_specific_server=${inherit_from:generic_server}' and then overriding config parameters in "
+                "`my_specific_server`.\nDuplicate config paths:\n";
+            for (auto& d : duplicates) text += "- " + d + "\n";
+            out.notices.push_back(text + "\n");
         }
         out.config_paths = list;
         config_path_origins = origins;
@@ -226,9 +243,9 @@ struct resolver_run {
         auto configs = load_includes(std::move(entries), roots);
 
         node g = node::map();
-        for (auto& c : configs) merge_into(g, c);
-        merge_into(g, dotenv);
-        merge_into(g, overrides.cfg);
+        for (auto& c : configs) merge_layer(g, c);
+        merge_layer(g, dotenv);
+        merge_layer(g, overrides.cfg);
         if (!out.config_paths.empty()) {
             node_list items;
             for (std::size_t i = 0; i < out.config_paths.size(); ++i)
@@ -240,7 +257,7 @@ struct resolver_run {
         }
         if (auto e = apply_directives(g)) report(*e);
         if (auto e = check_missing_values(g)) report(*e);
-        populate_servers_and_defaults(g, options, env, cwd, out.warnings, out.server_instances,
+        populate_servers_and_defaults(g, options, env, cwd, out.notices, out.server_instances,
                                       [this](config_error e) { report(std::move(e)); }, std::move(python_version));
         out.unresolved_root = g;
         finish(g);

@@ -44,7 +44,7 @@ struct config_error {
     std::string text() const;
 
     /// What the user sees: "Error: <message>" for NeMo Gym's ConfigError family, Hydra's
-    /// message plus its HYDRA_FULL_ERROR hint, "<type>: <message>" for the rest.
+    /// message, a blank line and its HYDRA_FULL_ERROR hint (hydra/_internal/utils.py::run_and_report), "<type>: <message>" for the rest.
     std::string printed() const;
 };
 
@@ -55,6 +55,8 @@ struct resolution {
     bool env_file_from_option = false;       ///< --env-file named it (no search)
     std::vector<std::string> config_paths;   ///< the discovered include list (BFS order)
     std::vector<std::string> warnings;       ///< what NeMo Gym prints but does not fail on
+    /// What NeMo Gym print()s on stdout before the config, each text complete with its line ends.
+    std::vector<std::string> notices;
     std::optional<config_error> error;       ///< the first error NeMo Gym would stop on
     std::vector<config_error> errors;        ///< every error found, the first one first
 

@@ -4,6 +4,9 @@
 #include "config/interpolation.hpp"
 #include "config/merge.hpp"
 #include "config/python_text.hpp"
+#include "config/redact.hpp"
+#include "config/server_validation.hpp"
+#include "config/emit.hpp"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -11,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -38,44 +42,6 @@ bool is_server_type(std::string_view t)
     for (auto s : server_types)
         if (s == t) return true;
     return false;
-}
-
-// pydantic's lax int: ints, and strings holding an int.
-bool pydantic_int(const node& v)
-{
-    if (v.type() == node::kind::integer) return true;
-    if (v.type() == node::kind::floating) return v.as_float() == static_cast<double>(static_cast<long long>(v.as_float()));
-    if (v.is_string()) {
-        auto& s = v.as_string();
-        if (s.empty()) return false;
-        std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-        if (i >= s.size()) return false;
-        for (; i < s.size(); ++i)
-            if (!std::isdigit(static_cast<unsigned char>(s[i])) && s[i] != '_') return false;
-        return true;
-    }
-    return false;
-}
-
-// Why an inner server dict fails BaseRunServerTypeConfig (empty = it validates).
-std::vector<std::string> validation_problems(const std::string& type, const node& inner)
-{
-    std::vector<std::string> problems;
-    auto* entrypoint = inner.find("entrypoint");
-    if (!entrypoint || !entrypoint->is_string()) problems.push_back("entrypoint: Input should be a valid string");
-    if (auto* host = inner.find("host"); host && !host->is_null() && !host->is_string())
-        problems.push_back("host: Input should be a valid string");
-    if (auto* port = inner.find("port"); port && !port->is_null() && !pydantic_int(*port))
-        problems.push_back("port: Input should be a valid integer, unable to parse string as an integer");
-    if (auto* workers = inner.find("num_workers"); workers && !workers->is_null() && !pydantic_int(*workers))
-        problems.push_back("num_workers: Input should be a valid integer");
-    if (type == "resources_servers") {
-        auto* domain = inner.find("domain");
-        if (!domain || domain->is_null()) problems.push_back("domain: A domain is required for resources servers.");
-    }
-    if (auto* datasets = inner.find("datasets"); datasets && !datasets->is_null() && !datasets->is_list())
-        problems.push_back("datasets: Input should be a valid list");
-    return problems;
 }
 
 struct candidate {
@@ -177,7 +143,7 @@ private:
     const error_sink& report_;
 };
 
-void merge_dummy_models(node& root)
+void merge_dummy_models(node& root, const error_sink& report)
 {
     for (auto& [name, value] : root.entries()) {
         if (!value.is_map()) continue;
@@ -191,10 +157,47 @@ void merge_dummy_models(node& root)
         if (models->entries().empty()) continue;
         node merged = dummy_value;
         if (merged.is_map() && models->entries().front().second.is_map()) {
-            merge_into(merged, models->entries().front().second);
+            if (!merge_into(merged, models->entries().front().second)) {
+                config_error e;
+                e.type = "ConfigTypeError";  // OmegaConf.merge(dummy, actual) raises, uncaught
+                e.message = merge_clash_message("", "dict");
+                report(e);
+            }
             models->entries().front().second = merged;
         }
     }
+}
+
+// config_types.py::is_almost_server
+bool looks_like_server(const node& value)
+{
+    if (!value.is_map()) return false;
+    for (auto t : server_types) {
+        auto* impls = value.find(t);
+        if (!impls || !impls->is_map()) continue;
+        for (auto& [impl, inner] : impls->entries())
+            if (inner.is_map() && inner.find("entrypoint")) return true;
+    }
+    return false;
+}
+
+// The AlmostServerError embeds the config as YAML: a redacted copy, not resolved. The
+// redaction walk reads every value resolved, so a value that cannot be resolved stops it first.
+config_error almost_server_error(const node& root, const env_lookup& env, std::size_t count)
+{
+    node snapshot = root;
+    interpolator in(snapshot, env);
+    in.resolve_all();
+    if (!in.failures().empty()) return as_nemo_gym_error(in.failures().front());
+    node logged = root;
+    hide_secrets_nemo_gym(logged, env);
+    config_error e;
+    e.type = "AlmostServerError";
+    e.message = "Found " + std::to_string(count) +
+                " almost-server(s) with validation errors. Fix the issues above or set "
+                "error_on_almost_servers=false to bypass this error.\nFound global config dict yaml:\n" +
+                to_yaml(logged);
+    return e;
 }
 
 std::string quoted_list(const std::vector<std::string>& names)
@@ -222,9 +225,8 @@ std::vector<server_instance> find_server_instances(const node& root)
         if (is_reserved_top_level_key(name)) continue;
         auto c = server_type_of(value);
         if (!c || !c->impls->is_map() || c->impls->entries().size() != 1) continue;
-        auto& [impl, inner] = c->impls->entries().front();
-        if (!inner.is_map() || !validation_problems(c->type, inner).empty()) continue;
-        out.push_back({name, c->type, impl});
+        if (!validate_server_instance(value).empty()) continue;
+        out.push_back({name, c->type, c->impls->entries().front().first});
     }
     return out;
 }
@@ -235,45 +237,42 @@ std::future<std::optional<std::string>> start_python_version_probe()
 }
 
 void populate_servers_and_defaults(node& root, const resolve_options& options, const env_lookup& env,
-                                   const std::string& cwd, std::vector<std::string>& warnings,
-                                   std::vector<std::string>& instance_names, const error_sink& report,
-                                   std::future<std::optional<std::string>> python_version)
+                                   const std::string& cwd, std::vector<std::string>& notices,
+                                   std::vector<std::string>& instance_names,
+                                   const error_sink& report, std::future<std::optional<std::string>> python_version)
 {
-    merge_dummy_models(root);
+    {
+        // The dummy-model pass walks global_config_dict.values() and the almost-server pass
+        // .items(): both resolve every top-level value, so a top-level value that cannot be
+        // resolved stops NeMo Gym here, before any server is looked at.
+        node snapshot = root;
+        interpolator top(snapshot, env);
+        for (auto& [key, value] : snapshot.entries())
+            if (value.is_scalar() && key.find('.') == std::string::npos) top.resolve_path(key);
+        for (auto& f : top.failures()) report(as_nemo_gym_error(f));
+    }
+    merge_dummy_models(root, report);
 
-    // Almost-servers: a server type key and an inner dict with an entrypoint that fails validation.
-    std::size_t almost = 0;
+    // Almost-servers (detect_and_report_almost_servers): a top-level value that fails
+    // validation yet has a server type key with an inner dict holding an entrypoint.
+    std::vector<std::pair<std::string, std::vector<validation_error>>> almost;
     for (auto& [name, value] : root.entries()) {
-        if (is_reserved_top_level_key(name)) continue;
-        auto c = server_type_of(value);
-        if (!c || !c->impls->is_map()) continue;
-        for (auto& [impl, inner] : c->impls->entries()) {
-            if (!inner.is_map() || !inner.find("entrypoint")) continue;
-            auto problems = validation_problems(c->type, inner);
-            if (c->impls->entries().size() != 1)
-                problems.push_back(c->type + ": List should have at most 1 item after validation");
-            if (problems.empty()) continue;
-            ++almost;
-            std::string text = "Almost-Server Detected: '" + name + "'";
-            for (auto& p : problems) text += "\n  - " + p;
-            text += "\nThis server will NOT be started.";
-            warnings.push_back(text);
-            break;
-        }
+        if (is_reserved_top_level_key(name) || !looks_like_server(value)) continue;
+        auto errors = validate_server_instance(value);
+        if (!errors.empty()) almost.emplace_back(name, std::move(errors));
     }
     root_reader reader(root, env, report);
-    if (almost) {
+    if (!almost.empty()) {
+        // rich.print()s on stdout, each call one line end.
+        std::string bar;
+        for (int i = 0; i < 51; ++i) bar += "\u2550";
+        std::string text = bar + "\nConfiguration Warnings: Almost-Servers Detected\n" + bar + "\n";
+        for (auto& [name, errors] : almost) text += almost_server_warning(name, errors) + "\n";
+        text += bar + "\n\n";
+        notices.push_back(text);
         auto flag = reader.get("error_on_almost_servers");
-        if (!flag || python_truthy(*flag)) {
-            config_error e;
-            e.type = "AlmostServerError";
-            e.message = "Found " + std::to_string(almost) +
-                        " almost-server(s) with validation errors. Fix the issues above or set "
-                        "error_on_almost_servers=false to bypass this error.";
-            report(e);
-        }
+        if (!flag || python_truthy(*flag)) report(almost_server_error(root, env, almost.size()));
     }
-
     auto instances = find_server_instances(root);
     for (auto& i : instances) instance_names.push_back(i.name);
 
@@ -312,13 +311,32 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
     std::size_t failures_seen = 0;
     for (auto& inst : instances) {
         std::string inner_path = inst.name + "." + inst.type + "." + inst.implementation;
-        auto resolved_inner = in.resolve_path(inner_path);
-        for (; failures_seen < in.failures().size(); ++failures_seen) report(as_nemo_gym_error(in.failures()[failures_seen]));
         node* inner = root.entries()[position.at(inst.name)].second.find(inst.type)->find(inst.implementation);
-        if (!resolved_inner || !resolved_inner->is_map()) continue;
+        // run_server_config_dict.items() resolves the inner dict's own values, every one before
+        // the server refs are looked at; values nested deeper stay unresolved until later.
+        node_map shallow;
+        for (auto& [field, raw] : inner->entries()) {
+            std::string path = inner_path + "." + field;
+            std::optional<node> value;
+            if (field.find('.') != std::string::npos) {
+                value = raw;
+            } else if (raw.is_map() && raw.find("type") && raw.find("name")) {
+                // is_server_ref reads just these two (pydantic ignores the other keys)
+                node ref = raw;
+                for (auto key : {"type", "name"})
+                    if (auto r = in.resolve_path(path + "." + key)) *ref.find(key) = *r;
+                value = ref;
+            } else if (raw.is_scalar()) {
+                value = in.resolve_path(path);
+            }
+            for (; failures_seen < in.failures().size(); ++failures_seen) report(as_nemo_gym_error(in.failures()[failures_seen]));
+            shallow.emplace_back(field, value ? *value : raw);
+        }
+        node resolved = node::map(std::move(shallow));
+        const node* resolved_inner = &resolved;
 
         for (auto& [field, value] : resolved_inner->entries()) {
-            if (!value.is_map() || value.entries().size() != 2) continue;
+            if (!value.is_map()) continue;
             auto* type = value.find("type");
             auto* name = value.find("name");
             if (!type || !name || !type->is_string() || !name->is_string() || !is_server_type(type->as_string())) continue;
@@ -331,16 +349,11 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
             e.message = "In server instance '" + inst.name + "', field '" + field + "' references " +
                         type->as_string() + "/'" + name->as_string() + "', which is not defined in the merged config.\n";
             auto close = close_matches(name->as_string(), same_type);
+            std::sort(same_type.begin(), same_type.end());  // the "Available" list is sorted()
             if (!close.empty()) e.message += "Did you mean: " + quoted_list(close) + "?";
             else e.message += "Available " + type->as_string() + ": " + quoted_list(same_type);
             e.where = value.where();
             report(e);
-        }
-
-        if (inst.type == "responses_api_agents") {
-            if (top_skip && !inner->find("skip_verification")) inner->entries().emplace_back("skip_verification", *top_skip);
-            if (top_skip_reward && !inner->find("skip_verification_reward"))
-                inner->entries().emplace_back("skip_verification_reward", *top_skip_reward);
         }
 
         auto* host = resolved_inner->find("host");
@@ -370,6 +383,14 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
             node copy = *port;
             disallowed_list.items().push_back(copy);
         }
+
+        // Copied after host and port, when set at the top level and not null.
+        if (inst.type == "responses_api_agents") {
+            if (top_skip && !top_skip->is_null() && !inner->find("skip_verification"))
+                inner->entries().emplace_back("skip_verification", *top_skip);
+            if (top_skip_reward && !top_skip_reward->is_null() && !inner->find("skip_verification_reward"))
+                inner->entries().emplace_back("skip_verification_reward", *top_skip_reward);
+        }
     }
 
     auto head = reader.get("head_server");
@@ -382,7 +403,7 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
     if (skew.type() != node::kind::boolean) {
         config_error e;
         e.type = "ConfigError";
-        e.message = "allow_openai_version_skew must be a boolean (true/false), got " + skew.to_python_repr();
+        e.message = "allow_openai_version_skew must be a boolean (true/false), got " + skew.to_python_repr() + ".";
         report(e);
     }
     auto python = options.python_version ? options.python_version() : python_version.get();
@@ -398,7 +419,7 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
         if (!v.is_string() || v.as_string().empty()) {
             config_error e;
             e.type = "ConfigError";
-            e.message = std::string(key) + " must be a non-empty path string, got " + v.to_python_repr();
+            e.message = std::string(key) + " must be a non-empty path string, got " + v.to_python_repr() + ".";
             report(e);
             return fallback;
         }

@@ -39,11 +39,11 @@ using error_sink = std::function<void(config_error)>;
 std::future<std::optional<std::string>> start_python_version_probe();
 
 /// Steps 11-14 of NeMo Gym's parse(), in place. Errors go to `report` in the order NeMo Gym
-/// would meet them; warnings are appended to `warnings`. `python_version` is used unless
+/// would meet them; what NeMo Gym prints on stdout is appended to `notices`. `python_version` is used unless
 /// `options.python_version` is set.
 void populate_servers_and_defaults(node& root, const resolve_options& options, const env_lookup& env,
-                                   const std::string& cwd, std::vector<std::string>& warnings,
-                                   std::vector<std::string>& instance_names, const error_sink& report,
-                                   std::future<std::optional<std::string>> python_version);
+                                   const std::string& cwd, std::vector<std::string>& notices,
+                                   std::vector<std::string>& instance_names,
+                                   const error_sink& report, std::future<std::optional<std::string>> python_version);
 
 }  // namespace ngd::config

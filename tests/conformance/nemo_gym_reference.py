@@ -12,9 +12,10 @@ import subprocess
 from pathlib import Path
 
 import yaml
+import nemo_gym_validation as validation
 from omegaconf import DictConfig, ListConfig, OmegaConf
-from omegaconf.errors import (ConfigKeyError, GrammarParseError, InterpolationKeyError,
-                              InterpolationResolutionError)
+from omegaconf.errors import (ConfigKeyError, ConfigTypeError, GrammarParseError, InterpolationKeyError,
+                              InterpolationResolutionError, OmegaConfBaseException)
 
 OmegaConf.register_new_resolver("inherit_from", lambda a: f"${{inherit_from:{a}}}", replace=True)
 OmegaConf.register_new_resolver("copy", lambda a: f"${{copy:{a}}}", replace=True)
@@ -28,6 +29,9 @@ RESERVED = {
     "results_dir", "cache_dir", "_inherit_from", "_copy", "nemo_gym_log_dir", "verbose", "json", "query",
     "observability_enabled", "model_call_capture_dir", "token_id_capture", "component_name",
     "skip_verification", "skip_verification_reward", "error_on_almost_servers"}
+
+
+NOTICES = []  # what the last parse() printed on stdout
 
 
 class NemoError(Exception):
@@ -239,34 +243,39 @@ def hydra_overrides(overrides):
     cfg = OmegaConf.create({})
     OmegaConf.set_struct(cfg, True)
     for kind, key, value, sweep, line in parsed:
-        if kind == "delete":
-            existing = OmegaConf.select(cfg, key, throw_on_missing=False)
-            if existing is None:
-                raise NemoError("HydraError", f"Could not delete from config. '{key}' does not exist.")
-            if value is not None and existing != value:
-                raise NemoError("HydraError",
-                                f"Could not delete from config. The value of '{key}' is {existing} and not {value}.")
-            last_dot = key.rfind(".")
-            from omegaconf import open_dict
-            with open_dict(cfg):
-                if last_dot == -1:
-                    del cfg[key]
+        try:
+            if kind == "delete":
+                existing = OmegaConf.select(cfg, key, throw_on_missing=False)
+                if existing is None:
+                    raise NemoError("HydraError", f"Could not delete from config. '{key}' does not exist.")
+                if value is not None and existing != value:
+                    raise NemoError("HydraError",
+                                    f"Could not delete from config. The value of '{key}' is {existing} and not {value}.")
+                last_dot = key.rfind(".")
+                from omegaconf import open_dict
+                with open_dict(cfg):
+                    if last_dot == -1:
+                        del cfg[key]
+                    else:
+                        del OmegaConf.select(cfg, key[:last_dot])[key[last_dot + 1:]]
+            elif kind == "add":
+                if OmegaConf.select(cfg, key, throw_on_missing=False) is None or isinstance(value, (dict, list)):
+                    OmegaConf.update(cfg, key, value, merge=True, force_add=True)
                 else:
-                    del OmegaConf.select(cfg, key[:last_dot])[key[last_dot + 1:]]
-        elif kind == "add":
-            if OmegaConf.select(cfg, key, throw_on_missing=False) is None or isinstance(value, (dict, list)):
+                    raise NemoError("HydraError", f"Could not append to config. An item is already at '{key}'.\n"
+                                    f"Either remove + prefix: '{line[1:]}'\n"
+                                    f"Or add a second + to add or override '{key}': '+{line}'")
+            elif kind == "force_add":
                 OmegaConf.update(cfg, key, value, merge=True, force_add=True)
             else:
-                raise NemoError("HydraError", f"Could not append to config. An item is already at '{key}'.\n"
-                                f"Either remove + prefix: '{line[1:]}'\n"
-                                f"Or add a second + to add or override '{key}': '+{line}'")
-        elif kind == "force_add":
-            OmegaConf.update(cfg, key, value, merge=True, force_add=True)
-        else:
-            try:
-                OmegaConf.update(cfg, key, value, merge=True)
-            except (ConfigKeyError, AttributeError, KeyError) as ex:
-                raise NemoError("HydraError", f"Could not override '{key}'.\nTo append to your config use +{line}") from ex
+                try:
+                    OmegaConf.update(cfg, key, value, merge=True)
+                except (ConfigKeyError, AttributeError, KeyError) as ex:
+                    raise NemoError("HydraError", f"Could not override '{key}'.\nTo append to your config use +{line}") from ex
+        except OmegaConfBaseException as ex:
+            # Hydra: ConfigCompositionException("Error merging override <line>") from ex;
+            # run_and_report prints the OmegaConf cause on the next line.
+            raise NemoError("HydraError", f"Error merging override {line}\n{ex}") from ex
     OmegaConf.set_struct(cfg, False)
     return cfg
 
@@ -343,6 +352,14 @@ def load_extra_config_paths(config_paths, roots):
         stack.append((i, True))
         for c in reversed(children.get(i, [])):
             stack.append((c, False))
+    if duplicates:
+        # print() in load_extra_config_paths: stdout, ahead of the dumped config
+        NOTICES.append("Found configs that reference the same source config path. You may want to double check "
+                       "whether the configs you have need to use different configs for the same server.\n"
+                       "In cases like these, you may want to consider using the `inherit_from` OmegaConf directive "
+                       "e.g. '++my_specific_server=${inherit_from:generic_server}' and then overriding config "
+                       "parameters in `my_specific_server`.\nDuplicate config paths:\n"
+                       + "".join(f"- {p}\n" for p in duplicates) + "\n")
     return config_paths, [configs[i] for i in order]
 
 
@@ -445,24 +462,64 @@ def missing_values(g):
 
 
 def server_instances(g):
+    """filter_for_server_instance_configs: the top-level values the validation accepts."""
     out = []
-    for name, value in g.items_ex(resolve=False):
+    for name, value in g.items():
         if name in RESERVED or not isinstance(value, DictConfig):
             continue
+        container = OmegaConf.to_container(value, resolve=False)
+        if validation.validate_server_instance(container):
+            continue
         for t in SERVER_TYPES:
-            if t in value:
-                impls = value._get_node(t)
-                if isinstance(impls, DictConfig) and len(impls) == 1:
-                    impl = list(impls.keys())[0]
-                    inner = OmegaConf.to_container(impls, resolve=False)[impl]
-                    if isinstance(inner, dict) and isinstance(inner.get("entrypoint"), str):
-                        out.append((name, t, impl))
+            if t in container:
+                out.append((name, t, next(iter(container[t]))))
                 break
     return out
 
 
+def hide_secrets(node):
+    """secret_utils.py::recursively_hide_secrets (nemo-gym.md 1.13)."""
+    for k, v in list(node.items()):
+        if isinstance(v, (DictConfig, dict)):
+            hide_secrets(v)
+        elif isinstance(v, (ListConfig, list)):
+            if "token" in k or "key" in k:
+                node[k] = ["****"] * len(v)
+            else:
+                for inner in v:
+                    if isinstance(inner, (DictConfig, dict)):
+                        hide_secrets(inner)
+        elif "token" in k or "key" in k:
+            node[k] = "****"
+
+
+def report_almost_servers(g):
+    """detect_and_report_almost_servers and what parse() does with them."""
+    import copy
+    almost = []
+    for name, value in g.items():
+        if name in RESERVED or not isinstance(value, DictConfig):
+            continue
+        container = OmegaConf.to_container(value, resolve=False)
+        errors = validation.validate_server_instance(container)
+        if errors and validation.is_almost_server(container):
+            almost.append((name, errors))
+    if not almost:
+        return
+    bar = "\u2550" * 51
+    NOTICES.append(f"{bar}\nConfiguration Warnings: Almost-Servers Detected\n{bar}\n"
+                   + "".join(validation.almost_server_warning(n, e) + "\n" for n, e in almost) + f"{bar}\n\n")
+    if g.get("error_on_almost_servers", True):
+        logged = copy.deepcopy(g)
+        hide_secrets(logged)
+        raise NemoError("AlmostServerError",
+                        f"Found {len(almost)} almost-server(s) with validation errors. Fix the issues above or set "
+                        "error_on_almost_servers=false to bypass this error.\nFound global config dict yaml:\n"
+                        + OmegaConf.to_yaml(logged))
+
+
 def merge_dummy_models(g):
-    for name, value in g.items_ex(resolve=False):
+    for value in g.values():  # .values() resolves each top-level value
         if not isinstance(value, DictConfig) or "responses_api_models" not in value:
             continue
         models = value.responses_api_models
@@ -486,9 +543,9 @@ def populate(g, env, cwd, ports):
     names = {t: [n for n, tt, _ in instances if tt == t] for t in SERVER_TYPES}
     for name, t, impl in instances:
         inner = g[name][t][impl]
-        for field, value in inner.items():
-            if isinstance(value, DictConfig) and set(value.keys()) == {"type", "name"} \
-                    and value.type in SERVER_TYPES and isinstance(value.name, str):
+        for field, value in inner.items():  # resolves each of the inner dict's values first
+            # is_server_ref: pydantic's ServerRef union, other keys ignored
+            if isinstance(value, DictConfig) and value.get("type") in SERVER_TYPES and isinstance(value.get("name"), str):
                 if value.name not in names[value.type]:
                     close = difflib.get_close_matches(value.name, names[value.type], n=3, cutoff=0.6)
                     msg = (f"In server instance '{name}', field '{field}' references {value.type}/'{value.name}', "
@@ -496,12 +553,9 @@ def populate(g, env, cwd, ports):
                     if close:
                         msg += "Did you mean: " + ", ".join(repr(c) for c in close) + "?"
                     else:
-                        msg += f"Available {value.type}: " + (", ".join(repr(c) for c in names[value.type]) or "(none)")
+                        msg += f"Available {value.type}: " + (", ".join(repr(c) for c in sorted(names[value.type]))
+                                                              or "(none)")
                     raise NemoError("ServerRefNotFoundError", msg)
-        if t == "responses_api_agents":
-            for k in ("skip_verification", "skip_verification_reward"):
-                if k in g and k not in inner:
-                    inner[k] = g[k]
         if not inner.get("host"):
             inner["host"] = default_host
         if not inner.get("port"):
@@ -510,12 +564,16 @@ def populate(g, env, cwd, ports):
             disallowed.append(port)
         else:
             disallowed.append(inner.port)
+        if t == "responses_api_agents":
+            for k in ("skip_verification", "skip_verification_reward"):
+                if g.get(k) is not None and k not in inner:
+                    inner[k] = g[k]
     if not g.get("head_server"):
         g["head_server"] = {"host": default_host, "port": 11000}
     g["disallowed_ports"] = disallowed
     skew = g.setdefault("allow_openai_version_skew", False)
     if not isinstance(skew, bool):
-        raise NemoError("ConfigError", f"allow_openai_version_skew must be a boolean (true/false), got {skew!r}")
+        raise NemoError("ConfigError", f"allow_openai_version_skew must be a boolean (true/false), got {skew!r}.")
     version = python_version()
     if version:
         g["python_version"] = version
@@ -526,7 +584,7 @@ def populate(g, env, cwd, ports):
     for key, default in (("results_dir", working / "results"), ("cache_dir", working / "cache")):
         v = g.setdefault(key, str(default))
         if not isinstance(v, str) or not v:
-            raise NemoError("ConfigError", f"{key} must be a non-empty path string, got {v!r}")
+            raise NemoError("ConfigError", f"{key} must be a non-empty path string, got {v!r}.")
         p = Path(v).expanduser()
         if not p.is_absolute():
             p = Path(cwd) / p
@@ -559,10 +617,14 @@ def interpolation_error(e):
 
 def parse(overrides, env_file, cwd, env, ports):
     """Returns the final DictConfig (unresolved interpolations, no redaction)."""
+    NOTICES.clear()
     try:
         return _parse(overrides, env_file, cwd, env, ports)
     except GrammarParseError as e:
         raise NemoError("GrammarParseError", str(e))
+    except ConfigTypeError as e:
+        # OmegaConf.merge of a dict with a list: not a ConfigError, NeMo Gym shows a traceback.
+        raise NemoError("ConfigTypeError", str(e))
     except InterpolationResolutionError as e:
         raise interpolation_error(e)
 
@@ -594,6 +656,7 @@ def _parse(overrides, env_file, cwd, env, ports):
     swap_keys(g)
     missing_values(g)
     merge_dummy_models(g)
+    report_almost_servers(g)
     populate(g, env, cwd, ports)
     # ng_dump_config's redaction walk resolves every value; without redaction the dump does.
     OmegaConf.to_container(g, resolve=True)
