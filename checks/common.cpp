@@ -37,6 +37,11 @@ bool means_openrouter(const doctor::target& t)
     return looks_like_openrouter_host(host_of(*t.base_url.value));
 }
 
+bool is_free_model_id(std::string_view id)
+{
+    return id.ends_with(":free") || id == "openrouter/free";
+}
+
 std::string place(const doctor::target_field& field)
 {
     const std::string where = field.where.text();

@@ -24,6 +24,10 @@ bool targets_openrouter(const doctor::target& t);
 /// key and model id rules of OpenRouter apply.
 bool means_openrouter(const doctor::target& t);
 
+/// A model id the free rules apply to: a `:free` variant, or the `openrouter/free` router,
+/// which sends each request to a `:free` model (models.mdx, "openrouter/free").
+bool is_free_model_id(std::string_view id);
+
 /// "policy_api_key (env.yaml:3)" — the value a fix must change, and where it is written.
 std::string place(const doctor::target_field& field);
 

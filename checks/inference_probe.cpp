@@ -84,7 +84,9 @@ result inference_probe(check_context& ctx)
     const doctor::target& t = *ctx.tgt;
     if (!t.model.value || t.model.value->empty()) co_return doctor::skip("no model id is set");
     const std::string base = base_of(t), key = key_of(t), model = *t.model.value;
-    const auto answer = co_await openrouter::chat_completion_probe(*ctx.run.http, base, key, model);
+    const auto api = api_of(t);
+    // The shared answer: credits reads the same one, so the two verdicts agree.
+    const auto& answer = *co_await ctx.run.fetched->probe(base, key, model, api);
     if (!answer.ok()) co_return classify(t, answer.error, answer.curl, ctx.run.now());
     const auto& c = *answer.value;
     if (c.error)
