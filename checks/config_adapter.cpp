@@ -47,7 +47,21 @@ struct verdicts {
     }
 };
 
-/// `responses_api_models/<name>/...` entries of config_paths whose file was not found.
+// NeMo Gym reaches OpenRouter through openai_model or inference_provider's openrouter.yaml;
+// an adapter named after OpenRouter is a user's invention, even when its files were
+// copied into place (NeMo Gym ships no such app).
+bool invented_openrouter_adapter(std::string_view name)
+{
+    return name.find("openrouter") != std::string_view::npos;
+}
+
+const char* no_openrouter_adapter =
+    "NeMo Gym has no OpenRouter adapter: use responses_api_models/openai_model (the Responses API, "
+    "openai_base_url / openai_api_key / openai_model) or responses_api_models/inference_provider with "
+    "configs/openrouter.yaml (chat completions, the documented OpenRouter path)";
+
+/// `responses_api_models/<name>/...` entries of config_paths whose file was not found, or
+/// that name an OpenRouter adapter NeMo Gym does not have.
 void missing_adapter_paths(const config::resolution& r, verdicts& v)
 {
     for (auto& path : r.config_paths) {
@@ -57,6 +71,14 @@ void missing_adapter_paths(const config::resolution& r, verdicts& v)
         std::string name = path.substr(at + prefix.size());
         name = name.substr(0, name.find('/'));
         if (find_adapter(name) || name == "dummy_model") continue;
+        if (invented_openrouter_adapter(name)) {
+            v.fail("config path " + path + " names the adapter '" + name + "', which NeMo Gym does not have "
+                   "(whatever files exist there)",
+                   {no_openrouter_adapter,
+                    {"ngdoctor dump-config \"+config_paths=[responses_api_models/inference_provider/configs/"
+                     "openrouter.yaml]\""}});
+            continue;
+        }
         bool missing = false;
         for (auto& e : r.errors)
             missing = missing || (e.type == "ConfigPathNotFoundError" && e.message.find("'" + path + "'") != std::string::npos);
@@ -89,6 +111,10 @@ bool serves_responses_api(const std::string& host)
 void check_server(const std::string& name, const std::string& impl, const config::node& inner, verdicts& v)
 {
     const adapter_keys* adapter = find_adapter(impl);
+    if (!adapter && invented_openrouter_adapter(impl)) {
+        v.fail(name + " uses the adapter '" + impl + "', which NeMo Gym does not have", {no_openrouter_adapter, {}});
+        return;
+    }
     if (!adapter) {
         if (impl != "dummy_model")
             v.notes.push_back(name + " uses the adapter '" + impl + "'; ngdoctor reads base URL, key and model only for "

@@ -64,3 +64,30 @@ BOOST_AUTO_TEST_CASE(no_model_server_is_ok)
     BOOST_TEST((f.state == status::ok));
     BOOST_TEST(f.summary.find("no model server") != std::string::npos);
 }
+
+// A copied openrouter_model.yaml resolves, but NeMo Gym still has no such adapter to run.
+BOOST_AUTO_TEST_CASE(an_openrouter_adapter_fails_even_when_its_files_exist)
+{
+    world w;
+    w.dir.write("responses_api_models/openrouter_model/configs/openrouter_model.yaml",
+                "policy_model:\n  responses_api_models:\n    openrouter_model:\n      entrypoint: app.py\n"
+                "      base_url: https://openrouter.ai/api/v1\n      api_key: " + fake_key +
+                    "\n      model: openai/gpt-4o-mini\n");
+    w.overrides = {"+config_paths=[responses_api_models/openrouter_model/configs/openrouter_model.yaml]"};
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::fail), f.summary);
+    BOOST_TEST(f.summary.find("openrouter_model") != std::string::npos, f.summary);
+    BOOST_TEST(f.remedy.text.find("openai_model") != std::string::npos);
+    BOOST_TEST(f.remedy.text.find("inference_provider") != std::string::npos);
+    no_key_in(f);
+}
+
+BOOST_AUTO_TEST_CASE(an_openrouter_adapter_written_inline_fails)
+{
+    world w;
+    w.dir.write("env.yaml", "policy_model:\n  responses_api_models:\n    openrouter_model:\n      entrypoint: app.py\n"
+                            "      base_url: https://openrouter.ai/api/v1\n      model: openai/gpt-4o-mini\n");
+    auto f = w.run(ngd::checks::config_adapter);
+    BOOST_TEST((f.state == status::fail), f.summary);
+    BOOST_TEST(f.remedy.text.find("inference_provider") != std::string::npos);
+}
