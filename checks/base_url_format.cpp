@@ -2,6 +2,7 @@
 // /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1.
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
+#include "doctor/run_context.hpp"
 #include "net/url.hpp"
 
 #include <boost/url/parse.hpp>
@@ -74,6 +75,10 @@ result base_url_format(check_context& ctx)
         co_return doctor::fail("the base URL does not resolve: " + field.path + " is '" + *field.value + "'",
                                error_class::config,
                                {"define the value it refers to (usually policy_base_url in env.yaml)", {}});
+    if (const auto m = find_misnamed(t, field, ctx.run.config.unresolved_root))
+        co_return doctor::fail("no base URL is set: " + t.adapter + " reads " + m->wanted + ", but the config writes " +
+                                   m->written,
+                               error_class::config, {rename_text(*m) + "; the value stays as it is", {}});
     if (!field.value || field.value->empty())
         co_return doctor::fail("no base URL is set (" + field.path + ")", error_class::config,
                                set_to(t, openrouter_base, "for OpenRouter"));

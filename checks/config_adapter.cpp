@@ -108,7 +108,8 @@ bool serves_responses_api(const std::string& host)
     return host == "api.openai.com" || is_openrouter_host(host) || host.ends_with(".openai.azure.com");
 }
 
-void check_server(const std::string& name, const std::string& impl, const config::node& inner, verdicts& v)
+void check_server(const std::string& name, const std::string& impl, const config::node& inner,
+                  const config::node* written_inner, verdicts& v)
 {
     const adapter_keys* adapter = find_adapter(impl);
     if (!adapter && invented_openrouter_adapter(impl)) {
@@ -121,9 +122,16 @@ void check_server(const std::string& name, const std::string& impl, const config
                               "openai_model, inference_provider and vllm_model");
         return;
     }
+    std::vector<misnamed_key> renames;
     for (auto key : adapter->required) {
         const config::node* value = inner.find(key);
         std::string path = name + ".responses_api_models." + impl + "." + std::string(key);
+        if (!value) {
+            if (auto m = find_misnamed(impl, inner, key, written_inner)) {
+                renames.push_back(std::move(*m));
+                continue;
+            }
+        }
         if (!value)
             v.fail(name + " (" + impl + ") has no " + std::string(key),
                    {impl + " needs " + std::string(key) + "; add it to the server's config or env.yaml",
@@ -136,6 +144,21 @@ void check_server(const std::string& name, const std::string& impl, const config
                    {"set " + std::string(key) + " (usually through policy_base_url / policy_api_key / "
                     "policy_model_name in env.yaml)",
                     {}});
+    }
+    if (!renames.empty()) {
+        std::string written, wanted, edits;
+        for (const auto& m : renames) {
+            written += (written.empty() ? "" : ", ") + m.written;
+            wanted += (wanted.empty() ? "" : ", ") + m.wanted;
+            edits += (edits.empty() ? "" : "; ") + rename_text(m);
+        }
+        const std::string other = impl == "openai_model" ? "inference_provider" : "openai_model";
+        v.fail(name + " (" + impl + ") writes " + written + ", which " + impl + " does not read: it reads " + wanted,
+               {"rename " + std::string(renames.size() == 1 ? "this key" : renames.size() == 2 ? "these two keys"
+                                                                                                : "these three keys") +
+                    ": " + edits + "; the values stay as they are (or use " + other + ", which reads " + written +
+                    ")",
+                {}});
     }
     if (impl != "openai_model") return;
     std::string base = text_of(inner.find("openai_base_url"));
@@ -166,7 +189,7 @@ result config_adapter(check_context& ctx)
             for (auto& [impl, inner] : models->entries()) {
                 if (!inner.is_map()) continue;
                 ++servers;
-                check_server(name, impl, inner, v);
+                check_server(name, impl, inner, r.unresolved_root.find_path(name + ".responses_api_models." + impl), v);
             }
         }
     }
