@@ -1,5 +1,7 @@
 #include "checks/common.hpp"
 
+#include "openrouter/url.hpp"
+
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -19,7 +21,13 @@ std::string host_of(std::string_view url)
 
 bool is_openrouter_host(std::string_view host)
 {
-    return host == "openrouter.ai";
+    return openrouter::is_openrouter_api_host(host);
+}
+
+std::string openrouter_base_for(const doctor::target& t)
+{
+    const std::string host = t.base_url.value ? host_of(*t.base_url.value) : std::string();
+    return "https://" + (is_openrouter_host(host) ? host : std::string("openrouter.ai")) + "/api/v1";
 }
 
 bool looks_like_openrouter_host(std::string_view host)

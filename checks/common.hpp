@@ -12,8 +12,12 @@ namespace ngd::checks {
 /// Lower-case host of an http(s) URL; "" when it does not parse.
 std::string host_of(std::string_view url);
 
-/// openrouter.ai itself: the host OpenRouter's API answers on.
+/// A host OpenRouter's API answers on: openrouter.ai or a regional eu./us.openrouter.ai.
 bool is_openrouter_host(std::string_view host);
+
+/// OpenRouter's API base on the target's host when that is an OpenRouter API host (so a
+/// regional URL stays regional), else https://openrouter.ai/api/v1.
+std::string openrouter_base_for(const doctor::target& t);
 
 /// openrouter.ai or a subdomain (api.openrouter.ai is a common wrong URL that still means OpenRouter).
 bool looks_like_openrouter_host(std::string_view host);

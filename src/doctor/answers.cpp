@@ -4,6 +4,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <cctype>
 #include <functional>
 #include <utility>
 
@@ -70,7 +71,9 @@ bool is_openrouter(const std::string& base)
     const auto host_start = base.find("://");
     const auto rest = host_start == std::string::npos ? base : base.substr(host_start + 3);
     const auto host = rest.substr(0, rest.find_first_of("/:?#"));
-    return host == "openrouter.ai";
+    std::string lower;
+    for (const char c : host) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return openrouter::is_openrouter_api_host(lower);
 }
 
 // OpenRouter's catalog is public: asked without the key, and shared by every key.
