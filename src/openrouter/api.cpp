@@ -86,7 +86,9 @@ boost::asio::awaitable<api_result<chat_completion>> inference_probe(net::client&
                                                                     std::string_view key, std::string_view model,
                                                                     inference_api api)
 {
-    (void)api;
+    if (api == inference_api::responses)
+        co_return co_await call<chat_completion>(http, make_responses_probe(base_url, key, model),
+                                                 parse_response_object);
     co_return co_await call<chat_completion>(http, make_chat_probe(base_url, key, model), parse_chat_completion);
 }
 

@@ -112,6 +112,8 @@ boost::asio::awaitable<api_result<chat_completion>> inference_probe(net::client&
 net::request make_get(std::string_view base_url, std::string_view path, std::string_view key);
 /// The POST request of chat_completion_probe.
 net::request make_chat_probe(std::string_view base_url, std::string_view key, std::string_view model);
+/// The POST {base}/responses request of the probe over the Responses API.
+net::request make_responses_probe(std::string_view base_url, std::string_view key, std::string_view model);
 
 /// A parser of a 2xx body (parse_key_info, parse_model_list, ...).
 template <class T>
