@@ -1,7 +1,9 @@
 // base_url.format: the base URL as written. NeMo Gym appends /responses or
-// /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1.
+// /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1
+// (or the same path on a regional host, eu.openrouter.ai or us.openrouter.ai).
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
+#include "doctor/run_context.hpp"
 #include "net/url.hpp"
 
 #include <boost/url/parse.hpp>
@@ -50,8 +52,9 @@ std::optional<finding> endpoint_in_path(const doctor::target& t, std::string_vie
 std::optional<finding> openrouter_path_problem(const doctor::target& t, const boost::urls::url_view& url)
 {
     const std::string host = lower(std::string(url.host()));
-    if (host != "openrouter.ai")
-        return doctor::fail("wrong host " + host + ": OpenRouter's API is served from openrouter.ai, not " + host,
+    if (!is_openrouter_host(host))
+        return doctor::fail("wrong host " + host + ": OpenRouter's API is served from openrouter.ai (or the regional "
+                            "eu.openrouter.ai / us.openrouter.ai), not " + host,
                             error_class::config, set_to(t, openrouter_base));
     std::string path(url.encoded_path());
     if (path.ends_with('/')) path.pop_back();
@@ -59,9 +62,9 @@ std::optional<finding> openrouter_path_problem(const doctor::target& t, const bo
     if (path.empty())
         return doctor::fail("the base URL lacks /api/v1: https://openrouter.ai answers API paths with its "
                             "website's HTML 404 page",
-                            error_class::config, set_to(t, openrouter_base));
+                            error_class::config, set_to(t, openrouter_base_for(t)));
     return doctor::fail("the path " + path + " is not OpenRouter's API path /api/v1", error_class::config,
-                        set_to(t, openrouter_base));
+                        set_to(t, openrouter_base_for(t)));
 }
 
 }  // namespace
@@ -74,6 +77,10 @@ result base_url_format(check_context& ctx)
         co_return doctor::fail("the base URL does not resolve: " + field.path + " is '" + *field.value + "'",
                                error_class::config,
                                {"define the value it refers to (usually policy_base_url in env.yaml)", {}});
+    if (const auto m = find_misnamed(t, field, ctx.run.config.unresolved_root))
+        co_return doctor::fail("no base URL is set: " + t.adapter + " reads " + m->wanted + ", but the config writes " +
+                                   m->written,
+                               error_class::config, {rename_text(*m) + "; the value stays as it is", {}});
     if (!field.value || field.value->empty())
         co_return doctor::fail("no base URL is set (" + field.path + ")", error_class::config,
                                set_to(t, openrouter_base, "for OpenRouter"));

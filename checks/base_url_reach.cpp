@@ -8,7 +8,6 @@ namespace {
 
 using net::error_class;
 
-constexpr std::string_view openrouter_base = "https://openrouter.ai/api/v1";
 
 std::string seconds(std::chrono::milliseconds ms)
 {
@@ -19,7 +18,7 @@ std::string seconds(std::chrono::milliseconds ms)
 
 finding wrong_path(const doctor::target& t, const openrouter::api_error& e, const std::string& curl)
 {
-    const std::string fix_url = targets_openrouter(t) ? std::string(openrouter_base) : "the server's API base (often ending in /v1)";
+    const std::string fix_url = targets_openrouter(t) ? openrouter_base_for(t) : "the server's API base (often ending in /v1)";
     return doctor::fail("GET " + e.url + " answered " + std::to_string(e.status) +
                             " with an HTML page: the base URL points at a website, not the API",
                         e.status == 404 ? error_class::http_404 : e.cls,
@@ -61,7 +60,7 @@ result base_url_reach(check_context& ctx)
                                     "URL's path is wrong",
                                     error_class::http_404,
                                     {"set " + place(t.base_url) + " to the API base" +
-                                         (targets_openrouter(t) ? " " + std::string(openrouter_base) : std::string()),
+                                         (targets_openrouter(t) ? " " + openrouter_base_for(t) : std::string()),
                                      {answer->curl}},
                                     {e.detail}),
                        details);

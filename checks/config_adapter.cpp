@@ -47,7 +47,21 @@ struct verdicts {
     }
 };
 
-/// `responses_api_models/<name>/...` entries of config_paths whose file was not found.
+// NeMo Gym reaches OpenRouter through openai_model or inference_provider's openrouter.yaml;
+// an adapter named after OpenRouter is a user's invention, even when its files were
+// copied into place (NeMo Gym ships no such app).
+bool invented_openrouter_adapter(std::string_view name)
+{
+    return name.find("openrouter") != std::string_view::npos;
+}
+
+const char* no_openrouter_adapter =
+    "NeMo Gym has no OpenRouter adapter: use responses_api_models/openai_model (the Responses API, "
+    "openai_base_url / openai_api_key / openai_model) or responses_api_models/inference_provider with "
+    "configs/openrouter.yaml (chat completions, the documented OpenRouter path)";
+
+/// `responses_api_models/<name>/...` entries of config_paths whose file was not found, or
+/// that name an OpenRouter adapter NeMo Gym does not have.
 void missing_adapter_paths(const config::resolution& r, verdicts& v)
 {
     for (auto& path : r.config_paths) {
@@ -57,6 +71,14 @@ void missing_adapter_paths(const config::resolution& r, verdicts& v)
         std::string name = path.substr(at + prefix.size());
         name = name.substr(0, name.find('/'));
         if (find_adapter(name) || name == "dummy_model") continue;
+        if (invented_openrouter_adapter(name)) {
+            v.fail("config path " + path + " names the adapter '" + name + "', which NeMo Gym does not have "
+                   "(whatever files exist there)",
+                   {no_openrouter_adapter,
+                    {"ngdoctor dump-config \"+config_paths=[responses_api_models/inference_provider/configs/"
+                     "openrouter.yaml]\""}});
+            continue;
+        }
         bool missing = false;
         for (auto& e : r.errors)
             missing = missing || (e.type == "ConfigPathNotFoundError" && e.message.find("'" + path + "'") != std::string::npos);
@@ -86,18 +108,30 @@ bool serves_responses_api(const std::string& host)
     return host == "api.openai.com" || is_openrouter_host(host) || host.ends_with(".openai.azure.com");
 }
 
-void check_server(const std::string& name, const std::string& impl, const config::node& inner, verdicts& v)
+void check_server(const std::string& name, const std::string& impl, const config::node& inner,
+                  const config::node* written_inner, verdicts& v)
 {
     const adapter_keys* adapter = find_adapter(impl);
+    if (!adapter && invented_openrouter_adapter(impl)) {
+        v.fail(name + " uses the adapter '" + impl + "', which NeMo Gym does not have", {no_openrouter_adapter, {}});
+        return;
+    }
     if (!adapter) {
         if (impl != "dummy_model")
             v.notes.push_back(name + " uses the adapter '" + impl + "'; ngdoctor reads base URL, key and model only for "
                               "openai_model, inference_provider and vllm_model");
         return;
     }
+    std::vector<misnamed_key> renames;
     for (auto key : adapter->required) {
         const config::node* value = inner.find(key);
         std::string path = name + ".responses_api_models." + impl + "." + std::string(key);
+        if (!value) {
+            if (auto m = find_misnamed(impl, inner, key, written_inner)) {
+                renames.push_back(std::move(*m));
+                continue;
+            }
+        }
         if (!value)
             v.fail(name + " (" + impl + ") has no " + std::string(key),
                    {impl + " needs " + std::string(key) + "; add it to the server's config or env.yaml",
@@ -110,6 +144,21 @@ void check_server(const std::string& name, const std::string& impl, const config
                    {"set " + std::string(key) + " (usually through policy_base_url / policy_api_key / "
                     "policy_model_name in env.yaml)",
                     {}});
+    }
+    if (!renames.empty()) {
+        std::string written, wanted, edits;
+        for (const auto& m : renames) {
+            written += (written.empty() ? "" : ", ") + m.written;
+            wanted += (wanted.empty() ? "" : ", ") + m.wanted;
+            edits += (edits.empty() ? "" : "; ") + rename_text(m);
+        }
+        const std::string other = impl == "openai_model" ? "inference_provider" : "openai_model";
+        v.fail(name + " (" + impl + ") writes " + written + ", which " + impl + " does not read: it reads " + wanted,
+               {"rename " + std::string(renames.size() == 1 ? "this key" : renames.size() == 2 ? "these two keys"
+                                                                                                : "these three keys") +
+                    ": " + edits + "; the values stay as they are (or use " + other + ", which reads " + written +
+                    ")",
+                {}});
     }
     if (impl != "openai_model") return;
     std::string base = text_of(inner.find("openai_base_url"));
@@ -140,7 +189,7 @@ result config_adapter(check_context& ctx)
             for (auto& [impl, inner] : models->entries()) {
                 if (!inner.is_map()) continue;
                 ++servers;
-                check_server(name, impl, inner, v);
+                check_server(name, impl, inner, r.unresolved_root.find_path(name + ".responses_api_models." + impl), v);
             }
         }
     }

@@ -1,7 +1,9 @@
 // credits: from /key — what is left under the key's spending limit, and whether a
 // free-tier account is about to call a paid model. /credits (the account balance) answers
 // only management keys, so it is asked only with OPENROUTER_MANAGEMENT_KEY, and its 403
-// is never a failure.
+// is never a failure. With --live the probe's own answer (shared with inference.probe)
+// is the strongest evidence: a 402 there fails this check too. A key without a limit and
+// an unknown balance prove nothing, so that case is never passed.
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
@@ -22,6 +24,22 @@ doctor::fix add_credits(const std::string& curl)
             {curl}};
 }
 
+
+// Neither a key limit nor the balance nor a served probe: say what is known and what is not.
+finding not_verified(const openrouter::key_info& k, const std::string& curl, std::vector<std::string> details)
+{
+    finding f;
+    f.state = doctor::status::skip;
+    f.summary = "credit not verified: the key has no spending limit, and the account balance is unknown";
+    details.push_back("known: no spending limit on the key; " + usd(k.usage) + " spent with it so far");
+    details.push_back("not known: the account balance (GET /credits answers only a management key), so "
+                      "requests may still get 402");
+    f.details = std::move(details);
+    f.remedy = {"set OPENROUTER_MANAGEMENT_KEY to a management key to see the balance, or run with --live to "
+                "send one request",
+                {curl}};
+    return f;
+}
 
 }  // namespace
 
@@ -56,10 +74,35 @@ result credits(check_context& ctx)
         }
     }
 
+    // --live: the very answer inference.probe judges, so the two never disagree.
+    const doctor::answers::probe_answer* probe = nullptr;
+    if (ctx.run.options.live && t.model.value && !t.model.value->empty()) {
+        const std::string model = *t.model.value;
+        const auto api = api_of(t);
+        probe = co_await ctx.run.fetched->probe(base, key, model, api);
+    }
+    if (probe && !probe->ok() && probe->error.status == 402)
+        co_return doctor::fail("the live probe got 402: not enough credits" +
+                                   (probe->error.server_message.empty() ? std::string()
+                                                                        : ": " + quoted(probe->error.server_message)),
+                               error_class::http_402, add_credits(probe->curl), details);
+    const bool probe_served = probe && probe->ok() && !probe->value->error;
+    // Free models cost nothing, so a used-up key limit does not stop them; only a negative
+    // account balance does (api_reference/limits.mdx, "Credit limits").
+    const bool free_model = t.model.value && is_free_model_id(*t.model.value);
+
     std::optional<double> remaining = k.remaining_under_limit();
     if (!remaining && k.limit) remaining = *k.limit - k.usage;
     if (remaining && k.limit) {
         const std::string reset = k.limit_reset ? " (resets " + *k.limit_reset + ")" : " (never resets)";
+        if (*remaining <= 0 && (free_model || probe_served))
+            co_return doctor::warn("the key's limit is used up: " + usd(*remaining) + " left of " + usd(*k.limit) +
+                                       reset + "; " +
+                                       (free_model ? "the free model " + *t.model.value +
+                                                         " costs nothing and still runs, but any paid request gets 402"
+                                                   : std::string("the live probe was served, but paid requests "
+                                                                 "will get 402 once it is enforced")),
+                                   add_credits(answer->curl), details);
         if (*remaining <= 0)
             co_return doctor::fail("the key's limit is used up: " + usd(*remaining) + " left of " + usd(*k.limit) +
                                        reset + "; requests will get 402",
@@ -94,8 +137,15 @@ result credits(check_context& ctx)
     if (balance) co_return doctor::ok("no spending limit on the key; account balance " + usd(*balance), details);
     if (min_credits)
         details.push_back("--min-credits needs a key limit or OPENROUTER_MANAGEMENT_KEY to compare against");
-    co_return doctor::ok("no spending limit on the key (the account balance needs OPENROUTER_MANAGEMENT_KEY)",
-                         details);
+    if (probe_served) {
+        const auto& usage = probe->value->usage;
+        details.push_back("not known: the account balance (GET /credits answers only a management key)");
+        co_return doctor::ok("the live probe was served" +
+                                 (usage && usage->cost ? " and charged " + usd(*usage->cost) : std::string()) +
+                                 "; no spending limit on the key",
+                             details);
+    }
+    co_return not_verified(k, answer->curl, std::move(details));
 }
 
 }  // namespace ngd::checks

@@ -1,5 +1,7 @@
-// inference.probe (only with --live): one real chat completion, a tiny prompt and
-// max_tokens 16, classified the way the troubleshooting guide groups failures.
+// inference.probe (only with --live): one real request on the route the target's adapter
+// sends (POST /responses for openai_model, POST /chat/completions for inference_provider
+// and vllm_model), a tiny prompt and 16 output tokens, classified the way the
+// troubleshooting guide groups failures.
 #include "checks/common.hpp"
 #include "checks/network.hpp"
 #include "checks/time_text.hpp"
@@ -84,7 +86,9 @@ result inference_probe(check_context& ctx)
     const doctor::target& t = *ctx.tgt;
     if (!t.model.value || t.model.value->empty()) co_return doctor::skip("no model id is set");
     const std::string base = base_of(t), key = key_of(t), model = *t.model.value;
-    const auto answer = co_await openrouter::chat_completion_probe(*ctx.run.http, base, key, model);
+    const auto api = api_of(t);
+    // The shared answer: credits reads the same one, so the two verdicts agree.
+    const auto& answer = *co_await ctx.run.fetched->probe(base, key, model, api);
     if (!answer.ok()) co_return classify(t, answer.error, answer.curl, ctx.run.now());
     const auto& c = *answer.value;
     if (c.error)
@@ -97,7 +101,10 @@ result inference_probe(check_context& ctx)
         summary += s;
     }
     if (const auto text = c.first_content()) summary += ": " + quoted(text->substr(0, 40));
-    std::vector<std::string> details{"model " + c.model};
+    std::vector<std::string> details{
+        "POST " + answer.url + (api == openrouter::inference_api::responses ? " (the Responses API, as openai_model sends)"
+                                                                          : " (chat completions, as " + t.adapter + " sends)"),
+        "model " + c.model};
     if (c.usage) {
         std::string usage = std::to_string(c.usage->total_tokens) + " tokens";
         if (c.usage->cost) usage += ", " + usd(*c.usage->cost);

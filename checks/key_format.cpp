@@ -3,6 +3,7 @@
 // that is a placeholder, another provider's key, or carries stray characters.
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
+#include "doctor/run_context.hpp"
 #include "openrouter/key_mask.hpp"
 
 #include <algorithm>
@@ -163,10 +164,14 @@ result key_format(check_context& ctx)
                                    "'",
                                error_class::config,
                                {"define the value it refers to (usually policy_api_key in env.yaml)", {}});
+    if (const auto m = find_misnamed(t, field, ctx.run.config.unresolved_root))
+        co_return doctor::fail("no API key is set: " + t.adapter + " reads " + m->wanted + ", but the config writes " +
+                                   m->written,
+                               error_class::config, {rename_text(*m) + "; the value stays where it is", {}});
     if (!field.value || field.value->empty())
         co_return doctor::fail("no API key is set (" + field.path + ")", error_class::config,
-                               {"create a key at https://openrouter.ai/keys and add it to env.yaml, e.g. "
-                                "'" + field.path + ": sk-or-v1-...'",
+                               {"create a key at https://openrouter.ai/keys and add it to env.yaml, e.g. '" +
+                                    env_yaml_entry(field.path, "sk-or-v1-...") + "'",
                                 {}});
     const std::string_view key = *field.value;
     if (auto problem = universal_problem(t, key)) co_return std::move(*problem);

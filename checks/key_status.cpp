@@ -43,7 +43,7 @@ result key_status(check_context& ctx)
             co_return doctor::fail("neither /key nor /auth/key exists under " + base_of(t) +
                                        ": the base URL is not OpenRouter's API",
                                    error_class::http_404,
-                                   {"set " + place(t.base_url) + " to https://openrouter.ai/api/v1", {answer->curl}},
+                                   {"set " + place(t.base_url) + " to " + openrouter_base_for(t), {answer->curl}},
                                    {e.detail});
         co_return unanswered(e, "OpenRouter about the key (GET " + e.url + ")", answer->curl);
     }

@@ -103,6 +103,10 @@ result model_id_format(check_context& ctx)
         co_return doctor::fail("the model id does not resolve: " + field.path + " is '" + *field.value + "'",
                                error_class::config,
                                {"define the value it refers to (usually policy_model_name in env.yaml)", {}});
+    if (const auto m = find_misnamed(t, field, ctx.run.config.unresolved_root))
+        co_return doctor::fail("no model is set: " + t.adapter + " reads " + m->wanted + ", but the config writes " +
+                                   m->written,
+                               error_class::config, {rename_text(*m) + "; the value stays as it is", {}});
     if (!field.value || field.value->empty())
         co_return doctor::fail("no model is set (" + field.path + ")", error_class::config,
                                {"set " + field.path + " to an id from https://openrouter.ai/models, e.g. "

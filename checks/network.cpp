@@ -25,6 +25,12 @@ std::string key_of(const doctor::target& t)
     return sendable_key(t) ? *t.api_key.value : std::string();
 }
 
+openrouter::inference_api api_of(const doctor::target& t)
+{
+    return t.adapter == "openai_model" ? openrouter::inference_api::responses
+                                       : openrouter::inference_api::chat_completions;
+}
+
 std::optional<finding> skip_unless_openrouter(const doctor::target& t, std::string_view what)
 {
     if (targets_openrouter(t)) return std::nullopt;

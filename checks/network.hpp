@@ -21,6 +21,10 @@ std::string key_of(const doctor::target& t);
 /// without spaces (key.format reports what is wrong with any other).
 bool sendable_key(const doctor::target& t);
 
+/// The API the target's adapter sends the run's requests to: NeMo Gym's openai_model calls
+/// {base}/responses, inference_provider and vllm_model call {base}/chat/completions.
+openrouter::inference_api api_of(const doctor::target& t);
+
 /// A skip for checks that only OpenRouter answers, when the target is another server.
 std::optional<finding> skip_unless_openrouter(const doctor::target& t, std::string_view what);
 

@@ -4,6 +4,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <cctype>
 #include <functional>
 #include <utility>
 
@@ -54,6 +55,12 @@ std::string with_key(const std::string& url, const std::string& api_key)
     return url + "#" + std::to_string(std::hash<std::string>{}(api_key));
 }
 
+std::string probe_id(const std::string& base, const std::string& api_key, const std::string& model,
+                     openrouter::inference_api api)
+{
+    return with_key(base, api_key) + "|" + model + "|" + std::to_string(static_cast<int>(api));
+}
+
 std::optional<openrouter::model_ref> ref_of(const std::string& id)
 {
     return openrouter::split_model_id(id);
@@ -64,7 +71,9 @@ bool is_openrouter(const std::string& base)
     const auto host_start = base.find("://");
     const auto rest = host_start == std::string::npos ? base : base.substr(host_start + 3);
     const auto host = rest.substr(0, rest.find_first_of("/:?#"));
-    return host == "openrouter.ai";
+    std::string lower;
+    for (const char c : host) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return openrouter::is_openrouter_api_host(lower);
 }
 
 // OpenRouter's catalog is public: asked without the key, and shared by every key.
@@ -134,6 +143,14 @@ asio::awaitable<const answers::status_answer*> answers::status_page(const std::s
     co_return co_await status_pages_.get(page_url, &openrouter::statuspage_status, std::ref(http_), url);
 }
 
+asio::awaitable<const answers::probe_answer*> answers::probe(const std::string& base, const std::string& api_key,
+                                                             const std::string& model, openrouter::inference_api api)
+{
+    const std::string id = probe_id(base, api_key, model, api);
+    const std::string_view b = base, k = api_key, m = model;
+    co_return co_await probes_.get(id, &openrouter::inference_probe, std::ref(http_), b, k, m, api);
+}
+
 void answers::preset_key(const std::string& base, const std::string& api_key, key_answer a)
 {
     keys_.put(with_key(base, api_key), std::move(a));
@@ -174,10 +191,16 @@ void answers::preset_status_page(const std::string& page_url, status_answer a)
     status_pages_.put(page_url, std::move(a));
 }
 
+void answers::preset_probe(const std::string& base, const std::string& api_key, const std::string& model,
+                           openrouter::inference_api api, probe_answer a)
+{
+    probes_.put(probe_id(base, api_key, model, api), std::move(a));
+}
+
 std::size_t answers::fetched() const
 {
     return keys_.size() + credits_.size() + models_.size() + user_models_.size() + model_.size() +
-           endpoints_.size() + providers_.size() + status_pages_.size();
+           endpoints_.size() + providers_.size() + status_pages_.size() + probes_.size();
 }
 
 }  // namespace ngd::doctor

@@ -48,6 +48,7 @@ public:
     using providers_answer = openrouter::api_result<openrouter::provider_list>;
     using credits_answer = openrouter::api_result<openrouter::credits>;
     using status_answer = openrouter::api_result<openrouter::status_page_state>;
+    using probe_answer = openrouter::api_result<openrouter::chat_completion>;
 
     explicit answers(net::client& http) : http_(http) {}
 
@@ -62,6 +63,11 @@ public:
     /// A provider's Statuspage status.json; never sent a key.
     boost::asio::awaitable<const status_answer*> status_page(const std::string& page_url);
 
+    /// The --live inference probe, sent once per (host, key, model, API) and shared, so that
+    /// inference.probe and credits judge the same answer.
+    boost::asio::awaitable<const probe_answer*> probe(const std::string& base, const std::string& api_key,
+                                                      const std::string& model, openrouter::inference_api api);
+
     /// Distinct requests made so far, all kinds together.
     std::size_t fetched() const;
 
@@ -74,6 +80,8 @@ public:
     void preset_endpoints(const std::string& base, const std::string& id, endpoints_answer a);
     void preset_providers(const std::string& base, providers_answer a);
     void preset_status_page(const std::string& page_url, status_answer a);
+    void preset_probe(const std::string& base, const std::string& api_key, const std::string& model,
+                      openrouter::inference_api api, probe_answer a);
 
 private:
     net::client& http_;
@@ -84,6 +92,7 @@ private:
     fetched_once<endpoints_answer> endpoints_;
     fetched_once<providers_answer> providers_;
     fetched_once<status_answer> status_pages_;
+    fetched_once<probe_answer> probes_;
 };
 
 }  // namespace ngd::doctor

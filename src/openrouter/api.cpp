@@ -82,4 +82,14 @@ boost::asio::awaitable<api_result<chat_completion>> chat_completion_probe(net::c
     co_return co_await call<chat_completion>(http, make_chat_probe(base_url, key, model), parse_chat_completion);
 }
 
+boost::asio::awaitable<api_result<chat_completion>> inference_probe(net::client& http, std::string_view base_url,
+                                                                    std::string_view key, std::string_view model,
+                                                                    inference_api api)
+{
+    if (api == inference_api::responses)
+        co_return co_await call<chat_completion>(http, make_responses_probe(base_url, key, model),
+                                                 parse_response_object);
+    co_return co_await call<chat_completion>(http, make_chat_probe(base_url, key, model), parse_chat_completion);
+}
+
 }  // namespace ngd::openrouter

@@ -100,10 +100,20 @@ boost::asio::awaitable<api_result<chat_completion>> chat_completion_probe(net::c
                                                                           std::string_view key,
                                                                           std::string_view model);
 
+/// The wire API a model adapter speaks to its server.
+enum class inference_api { chat_completions, responses };
+
+/// The inference probe over `api`: one short user message, at most 16 output tokens.
+boost::asio::awaitable<api_result<chat_completion>> inference_probe(net::client& http, std::string_view base_url,
+                                                                    std::string_view key, std::string_view model,
+                                                                    inference_api api);
+
 /// The GET request for `path` under `base_url`; `key` empty = no Authorization.
 net::request make_get(std::string_view base_url, std::string_view path, std::string_view key);
 /// The POST request of chat_completion_probe.
 net::request make_chat_probe(std::string_view base_url, std::string_view key, std::string_view model);
+/// The POST {base}/responses request of the probe over the Responses API.
+net::request make_responses_probe(std::string_view base_url, std::string_view key, std::string_view model);
 
 /// A parser of a 2xx body (parse_key_info, parse_model_list, ...).
 template <class T>

@@ -60,7 +60,70 @@ chat_completion read_chat(object_reader& root)
     return out;
 }
 
+// The text of the first output message; "" when the model wrote none.
+chat_choice read_output(object_reader& root)
+{
+    chat_choice out;
+    out.role = "assistant";
+    auto output = root.opt_array("output");
+    for (std::size_t i = 0; output && i < output->size(); ++i) {
+        auto item = output->object(i);
+        if (!item.valid() || item.opt_string("type").value_or("") != "message") continue;
+        auto content = item.opt_array("content");
+        std::string text;
+        for (std::size_t j = 0; content && j < content->size(); ++j) {
+            auto part = content->object(j);
+            if (part.valid() && part.opt_string("type").value_or("") == "output_text")
+                text += part.opt_string("text").value_or("");
+        }
+        out.content = text;
+        break;
+    }
+    return out;
+}
+
+chat_completion read_response(object_reader& root)
+{
+    chat_completion out;
+    out.id = root.string("id");
+    out.model = root.opt_string("model").value_or("");
+    out.provider = root.opt_string("provider");
+    out.created = root.opt_integer("created_at");
+    const std::string status = root.opt_string("status").value_or("");
+    chat_choice choice = read_output(root);
+    if (status == "incomplete") choice.finish_reason = "length";
+    else if (status == "completed") choice.finish_reason = "stop";
+    out.choices.push_back(std::move(choice));
+    if (status == "failed") {
+        // A failed object's error.code is a string ("server_error"); the type is top-level.
+        inline_error e;
+        if (auto error = root.opt_object("error")) e.message = error->opt_scalar_text("message").value_or("");
+        e.error_type = root.opt_string("error_type");
+        out.error = std::move(e);
+    }
+    if (auto u = root.opt_object("usage")) {
+        chat_usage usage;
+        usage.prompt_tokens = u->opt_integer("input_tokens").value_or(0);
+        usage.completion_tokens = u->opt_integer("output_tokens").value_or(0);
+        usage.total_tokens = u->opt_integer("total_tokens").value_or(usage.prompt_tokens + usage.completion_tokens);
+        usage.cost = u->opt_number("cost");
+        out.usage = usage;
+    }
+    return out;
+}
+
 }  // namespace
+
+parse_result<chat_completion> parse_response_object(std::string_view body)
+{
+    return detail::read_document<chat_completion>(body, read_response);
+}
+
+std::string responses_probe_body(std::string_view model, std::string_view prompt, int max_output_tokens)
+{
+    boost::json::object body{{"model", model}, {"input", prompt}, {"max_output_tokens", max_output_tokens}};
+    return boost::json::serialize(body);
+}
 
 std::optional<std::string> chat_completion::first_content() const
 {

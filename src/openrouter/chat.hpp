@@ -53,6 +53,14 @@ struct chat_completion {
 /// Parses a non-streaming chat completion body.
 parse_result<chat_completion> parse_chat_completion(std::string_view body);
 
+/// Parses a non-streaming Responses API object (POST /responses) into the same shape: the
+/// output text as the first choice, input/output tokens as prompt/completion tokens, a
+/// `"status": "failed"` object's error as the top-level error.
+parse_result<chat_completion> parse_response_object(std::string_view body);
+
+/// The Responses API body of a probe: `model`, `input` = `prompt`, `max_output_tokens`.
+std::string responses_probe_body(std::string_view model, std::string_view prompt, int max_output_tokens = 16);
+
 /// The JSON body of a probe: `model`, one user message `prompt`, `max_tokens`.
 std::string chat_probe_body(std::string_view model, std::string_view prompt, int max_tokens = 16);
 

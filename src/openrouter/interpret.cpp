@@ -119,4 +119,13 @@ net::request make_chat_probe(std::string_view base_url, std::string_view key, st
     return req;
 }
 
+net::request make_responses_probe(std::string_view base_url, std::string_view key, std::string_view model)
+{
+    net::request req = make_get(base_url, "responses", key);
+    req.method = "POST";
+    req.headers.emplace_back("Content-Type", "application/json");
+    req.body = responses_probe_body(model, probe_prompt, 16);
+    return req;
+}
+
 }  // namespace ngd::openrouter

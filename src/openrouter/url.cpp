@@ -62,4 +62,9 @@ std::string model_path(const model_ref& model)
     return path;
 }
 
+bool is_openrouter_api_host(std::string_view host)
+{
+    return host == "openrouter.ai" || host == "eu.openrouter.ai" || host == "us.openrouter.ai";
+}
+
 }  // namespace ngd::openrouter

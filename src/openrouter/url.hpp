@@ -10,6 +10,10 @@ namespace ngd::openrouter {
 /// side carries ("https://openrouter.ai/api/v1/" + "/key" gives ".../api/v1/key").
 std::string join_url(std::string_view base, std::string_view path);
 
+/// A host OpenRouter's API answers on: openrouter.ai, or a regional host for in-region
+/// routing, eu.openrouter.ai and us.openrouter.ai (docs: guides/features/in-region-routing).
+bool is_openrouter_api_host(std::string_view host);
+
 /// A model id split for the `/model/{author}/{slug}` style routes.
 struct model_ref {
     std::string author;  ///< "meta-llama"

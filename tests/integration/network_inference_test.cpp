@@ -44,12 +44,12 @@ std::vector<scenario_case> cases()
          .scenario = R"({"keys": {"{KEY}": {"limit": null, "total_credits": 1, "total_usage": 1}}})",
          .env = env_for(paid_model),
          .args = live,
-         .expected = probed("fail/http_402"),
+         .expected = with(healthy(), {{"credits", "fail/http_402"}, {"inference.probe", "fail/http_402"}}),
          .exit_code = 1,
-         .mentions = {{"inference.probe", "credits"}},
+         .mentions = {{"inference.probe", "credits"}, {"credits", "402"}},
          .key = fake_key(40)},
         {.name = "live probe: 429 on a used-up :free quota, with the reset",
-         .scenario = R"({"keys": {"{KEY}": {"free_model_daily_requests": {"limit": 1000, "remaining": 0}}}})",
+         .scenario = R"({"keys": {"{KEY}": {"limit": 100, "free_model_daily_requests": {"limit": 1000, "remaining": 0}}}})",
          .env = env_for(free_model),
          .args = live,
          .expected = with(healthy(), {{"rate_limits", "fail/http_429"}, {"inference.probe", "fail/http_429"}}),
@@ -136,4 +136,52 @@ std::vector<scenario_case> cases()
 BOOST_DATA_TEST_CASE(inference_verdicts, data::make(cases()), c)
 {
     run_case(c);
+}
+
+namespace {
+
+std::string server_yaml(const std::string& adapter)
+{
+    const bool openai = adapter == "openai_model";
+    const std::string prefix = openai ? "openai_" : "";
+    return "policy_model:\n  responses_api_models:\n    " + adapter + ":\n      entrypoint: app.py\n      " + prefix +
+           "base_url: ${policy_base_url}\n      " + prefix + "api_key: ${policy_api_key}\n      " +
+           (openai ? "openai_model" : "model") + ": ${policy_model_name}\n";
+}
+
+// The probe asks what the adapter will ask: its route, and nothing else.
+void expect_probe_route(const std::string& adapter, const std::string& route, const std::string& other)
+{
+    scenario_case c{.name = "probe route of " + adapter,
+                    .scenario = "",
+                    .env = env_for(paid_model),
+                    .args = {"--live", "+config_paths=[server.yaml]"},
+                    .expected = with(probed("ok"), {{"config.adapter", "ok|warn"}}),
+                    .exit_code = 0,
+                    .mentions = {{"inference.probe", route}},
+                    .files = {{"server.yaml", server_yaml(adapter)}},
+                    .target = "policy_model"};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    int asked = 0;
+    for (const auto& r : requests_of(sim)) {
+        if (r.method != "POST") continue;
+        BOOST_CHECK_MESSAGE(r.path == "/api/v1/" + route, adapter << ": probe asked " << r);
+        BOOST_CHECK_MESSAGE(r.path != "/api/v1/" + other, adapter << ": probe asked " << r);
+        ++asked;
+    }
+    BOOST_CHECK_EQUAL(asked, 1);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(openai_model_is_probed_on_the_responses_api)
+{
+    expect_probe_route("openai_model", "responses", "chat/completions");
+}
+
+BOOST_AUTO_TEST_CASE(inference_provider_and_vllm_model_are_probed_on_chat_completions)
+{
+    expect_probe_route("inference_provider", "chat/completions", "responses");
+    expect_probe_route("vllm_model", "chat/completions", "responses");
 }

@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(policy_and_judge_on_different_keys)
 
 BOOST_AUTO_TEST_CASE(judge_with_an_unknown_model_fails_alone)
 {
-    ngd::test::simulator sim(R"({"keys": {")" + policy_key + R"(": {}, ")" + judge_key + R"(": {}}})");
+    ngd::test::simulator sim(R"({"keys": {")" + policy_key + R"(": {"limit": 50}, ")" + judge_key +
+                             R"(": {"limit": 50}}})");
     ngd::test::temp_dir home;
     write_env(home, two_model_env("anthropic/claude-3-sonet"));
     home.write("configs/two_models.yaml", two_models_yaml);
@@ -143,5 +144,32 @@ BOOST_AUTO_TEST_CASE(text_report_of_a_failing_run)
         const auto at = out.find("] " + id + " ");
         BOOST_CHECK_MESSAGE(at != std::string::npos && at >= last, id << " out of order");
         if (at != std::string::npos) last = at;
+    }
+}
+
+// OpenRouter's regional hosts (in-region routing) are OpenRouter: every check runs, and
+// every API request goes to the host of the configured base URL.
+BOOST_AUTO_TEST_CASE(regional_hosts_are_openrouter_and_asked_for_everything)
+{
+    for (const std::string host : {"eu.openrouter.ai", "us.openrouter.ai"}) {
+        const std::string key = fake_key(host[0] == 'e' ? 60 : 61);
+        scenario_case c{.name = "regional host " + host,
+                        .scenario = R"({"keys": {"{KEY}": {"limit": 100}}})",
+                        .env = env_yaml("https://" + host + "/api/v1", "{KEY}", "openai/gpt-4o-mini"),
+                        .args = {"--live"},
+                        .expected = with(healthy(), {{"inference.probe", "ok"}}),
+                        .exit_code = 0,
+                        .mentions = {{"base_url.format", "OpenRouter"}},
+                        .never = {{"key.status", "not OpenRouter"}, {"credits", "not OpenRouter"}},
+                        .key = key};
+        ngd::test::simulator sim(fill(c.scenario, {{"KEY", key}}));
+        run_case(c, sim);
+        std::size_t api_requests = 0;
+        for (const auto& r : requests_of(sim)) {
+            if (r.host.starts_with("status.")) continue;  // providers' status pages
+            ++api_requests;
+            BOOST_CHECK_MESSAGE(r.host == host, host << ": asked " << r);
+        }
+        BOOST_CHECK_GT(api_requests, 4u);
     }
 }

@@ -33,6 +33,13 @@ struct world {
 
     ngd::doctor::finding run(ngd::checks::result (*check)(ngd::doctor::check_context&))
     {
+        return run_on(check, std::nullopt);
+    }
+
+    /// A per-target check on the config's target number `index`.
+    ngd::doctor::finding run_on(ngd::checks::result (*check)(ngd::doctor::check_context&),
+                                std::optional<std::size_t> index)
+    {
         ngd::doctor::run_context ctx;
         ngd::config::resolve_options o;
         o.cwd = dir.path().string();
@@ -44,7 +51,7 @@ struct world {
         ctx.config = ngd::config::resolve(o);
         ctx.targets = ngd::doctor::find_targets(ctx.config.root);
         ctx.env = env();
-        ngd::doctor::check_context cc{ctx, nullptr};
+        ngd::doctor::check_context cc{ctx, index ? &ctx.targets.at(*index) : nullptr};
         boost::asio::io_context io;
         ngd::doctor::finding out;
         boost::asio::co_spawn(io, check(cc), [&](std::exception_ptr e, ngd::doctor::finding f) {

@@ -12,10 +12,12 @@ namespace ngd::sim {
 namespace {
 
 // Loopback names stand for openrouter.ai, so plain clients (curl, the SDKs) need no Host tricks.
+// eu. and us.openrouter.ai are OpenRouter's in-region routing hosts, with the same API
+// (docs: guides/features/in-region-routing).
 bool is_openrouter(std::string_view host)
 {
-    static constexpr std::array<std::string_view, 6> names{"openrouter.ai", "www.openrouter.ai", "127.0.0.1",
-                                                           "localhost",     "::1",               ""};
+    static constexpr std::array<std::string_view, 8> names{"openrouter.ai", "www.openrouter.ai", "eu.openrouter.ai",
+                                                           "us.openrouter.ai", "127.0.0.1", "localhost", "::1", ""};
     for (const auto name : names)
         if (host == name) return true;
     return false;

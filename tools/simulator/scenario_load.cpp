@@ -505,7 +505,7 @@ bool key_record::rejected(std::int64_t now_unix) const
 
 std::vector<std::string> scenario::hosts() const
 {
-    std::vector<std::string> list{"openrouter.ai"};
+    std::vector<std::string> list{"openrouter.ai", "eu.openrouter.ai", "us.openrouter.ai"};
     for (const auto& [host, page] : status_pages) list.push_back(host);
     return list;
 }
