@@ -251,7 +251,7 @@ cause cause_of(sign s, std::string_view subject)
                     {"start the servers first (ng_run / gym env start) or fix head_server.host/port",
                      {what.empty() ? std::string("curl -s http://127.0.0.1:11000/") : "curl -s " + openrouter::shell_quote(what + "/")}});
     case sign::address_in_use:
-        return make("run.address_in_use", "run.startup", status::fail, "a port was already in use " + what,
+        return make("run.address_in_use", "run.startup", status::fail, "a port was already in use" + (what.empty() ? std::string() : " (" + what + ")"),
                     {"stop the other process on that port (a previous run), or set head_server.port",
                      {"ss -ltnp | grep 11000"}});
     case sign::context_incomplete:
