@@ -31,6 +31,7 @@ struct collection {
     std::map<std::string, std::int64_t> failed_by_class;
     bool has_materialized = false, has_rollouts = false, has_metrics = false, has_failures = false;
     std::optional<fs::file_time_type> materialized_time, failures_time;
+    std::string materialized_path;
 };
 
 /// What a capture file's error_category means (base_responses_api_model.py::_classify_status).
@@ -107,7 +108,14 @@ public:
             shape.succeeded += c.succeeded;
             shape.incomplete += c.incomplete;
             shape.empty_outputs += c.empty_outputs;
-            if (c.planned > c.succeeded + failed) shape.missing += c.planned - c.succeeded - failed;
+            if (c.planned > c.succeeded + failed) {
+                shape.missing += c.planned - c.succeeded - failed;
+                // The first input that left no row (rows are written in input order, roughly).
+                if (first_missing_file_.empty()) {
+                    first_missing_file_ = c.materialized_path;
+                    first_missing_line_ = static_cast<std::uint64_t>(c.succeeded + failed + 1);
+                }
+            }
             if ((c.has_materialized || c.has_rollouts) && !c.has_metrics) shape.metrics_missing = true;
         }
 
@@ -122,6 +130,10 @@ public:
             // The first place a failure shows: a failed row, else the first /run 500 of a log.
             std::string file = first_failure_file_;
             std::uint64_t line = first_failure_line_;
+            if (file.empty() && !first_missing_file_.empty()) {
+                file = first_missing_file_;
+                line = first_missing_line_;
+            }
             if (file.empty() && !scanner_.first_failure().empty()) {
                 const std::string& at = scanner_.first_failure();
                 file = at.substr(0, at.rfind(':'));
@@ -131,6 +143,15 @@ public:
             causes_.add(cause_of(sign::unexplained, overrides_), {}, "unexplained", where,
                         "no upstream error body in the files read", failures, true);
             found = causes_.results();
+        } else if (shape.missing > 0 && shape.metrics_missing) {
+            // NeMo Gym (at HEAD) ends the whole collection on one failed rollout.
+            for (auto& c : found)
+                if (c.finding.state == doctor::status::fail) {
+                    c.finding.details.push_back("the collection stopped: " + std::to_string(shape.missing) +
+                                                " planned rollouts never ran (one failed rollout ends the whole "
+                                                "collection)");
+                    break;
+                }
         }
         result.report = std::move(report_);
         result.report.causes = std::move(found);
@@ -145,6 +166,7 @@ private:
         std::error_code ec;
         if (s.kind == file_kind::materialized) {
             c.has_materialized = true;
+            c.materialized_path = s.path.string();
             auto t = fs::last_write_time(s.path, ec);
             if (!ec) c.materialized_time = t;
         } else if (s.kind == file_kind::failures) {
@@ -260,7 +282,8 @@ private:
     report::triage_report report_;
     std::map<std::string, collection> stems_;
     std::string overrides_;
-    std::string first_failure_file_;
+    std::string first_failure_file_, first_missing_file_;
+    std::uint64_t first_missing_line_ = 0;
     std::uint64_t first_failure_line_ = 0;
 };
 
