@@ -7,6 +7,7 @@
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "checks/fix_texts.hpp"
 
 #include <cmath>
 
@@ -17,12 +18,7 @@ using net::error_class;
 
 constexpr double low_fraction = 0.10;  // warn under 10 % of the limit
 
-doctor::fix add_credits(const std::string& curl)
-{
-    return {"add credits at https://openrouter.ai/settings/credits, or raise the key's limit at "
-            "https://openrouter.ai/settings/keys",
-            {curl}};
-}
+using fix_texts::add_credits;
 
 
 // Neither a key limit nor the balance nor a served probe: say what is known and what is not.

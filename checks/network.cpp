@@ -1,4 +1,5 @@
 #include "checks/network.hpp"
+#include "checks/fix_texts.hpp"
 
 #include "checks/common.hpp"
 
@@ -97,7 +98,7 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
 
 doctor::fix new_key_fix(const doctor::target& t, const std::string& curl)
 {
-    return {"create a new key at https://openrouter.ai/keys and put it in " + place(t.api_key), {curl}};
+    return fix_texts::new_key(place(t.api_key), curl);
 }
 
 std::string usd(double amount)

@@ -3,6 +3,7 @@
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "checks/fix_texts.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -44,7 +45,7 @@ std::string provider_slug(const std::string& tag)
 doctor::fix fallback_fix(const doctor::target& t, const std::vector<const openrouter::model*>& alternatives,
                          const std::string& curl)
 {
-    doctor::fix fix{"wait for the provider to recover, or switch to a similar model", {curl}};
+    doctor::fix fix{std::string(fix_texts::provider_wait), {curl}};
     if (alternatives.empty()) return fix;
     fix.text += ":";
     for (const auto* a : alternatives) fix.text += " " + a->id;

@@ -26,6 +26,7 @@ const command commands[] = {
     {"dump-config", ngd::cli::run_dump_config,
      "dump-config [--format yaml|json] [--show-origin] [--show-secrets] [overrides...]"},
     {"explain", ngd::cli::run_explain, "explain ID                            the troubleshooting page of a check"},
+    {"triage", ngd::cli::run_triage, "triage [--json] [-v] PATH...          after a failed run: its causes from files and logs"},
 };
 
 void usage(std::ostream& out)

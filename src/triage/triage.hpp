@@ -1,0 +1,20 @@
+#pragma once
+/// `ngdoctor triage` without its front end: reads every source once, line by line, and
+/// returns the causes (as findings of the owning checks) and the run's shape.
+#include "report/triage_report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ngd::triage {
+
+struct triage_result {
+    report::triage_report report;
+    std::string usage_error;  ///< non-empty: a PATH could not be read (nothing else is set)
+    std::string overrides;    ///< the run's Hydra overrides, shell-quoted and redacted ("" = unknown)
+};
+
+/// Reads `paths` ("-" = standard input, read from `stdin_fd`).
+triage_result run_triage(const std::vector<std::string>& paths, int stdin_fd = 0);
+
+}  // namespace ngd::triage
