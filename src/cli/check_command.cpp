@@ -1,6 +1,7 @@
 // `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
 // checks, print the report, and return the exit code.
 #include "cli/commands.hpp"
+#include "cli/terminal.hpp"
 #include "doctor/did_you_mean.hpp"
 
 #include "config/resolve.hpp"
@@ -29,7 +30,8 @@ namespace {
 
 struct check_options {
     bool json = false, offline = false, live = false, strict = false, verbose = false, no_color = false;
-    bool help = false;
+    bool help = false, quiet = false;
+    std::string group_by = "auto";
     double timeout = 10, deadline = 30;
     std::optional<double> min_credits;
     std::optional<std::string> env_file, proxy;
@@ -58,6 +60,9 @@ po::options_description describe(check_options& o)
          "HTTPS proxy (default: HTTPS_PROXY / https_proxy, honouring NO_PROXY)")
         ("verbose,v", po::bool_switch(&o.verbose), "show details of passing checks and per-check timings")
         ("no-color", po::bool_switch(&o.no_color), "no ANSI colour")
+        ("quiet,q", po::bool_switch(&o.quiet), "only problems and the summary")
+        ("group-by", po::value(&o.group_by)->value_name("target|check"),
+         "order of the text report (default: by target when there are more than 2 targets)")
         ("help,h", po::bool_switch(&o.help), "this help");
     return d;
 }
@@ -103,7 +108,7 @@ std::chrono::milliseconds to_ms(double seconds)
 bool colour_wanted(const check_options& o, const console& io)
 {
     const char* no_color = std::getenv("NO_COLOR");
-    return io.out_is_tty && !o.no_color && !(no_color && *no_color);
+    return io.out_is_tty && !o.no_color && !(no_color && *no_color) && !dumb_terminal();
 }
 
 net::client_options net_options_from(const check_options& o, std::string& bad_connect_to)
@@ -206,6 +211,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                << described;
         return doctor::exit_ok;
     }
+    const auto group = parse_grouping(o.group_by);
+    if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'", command);
     if (o.timeout <= 0 || o.deadline <= 0) return usage_error(io, "--timeout and --deadline must be positive", command);
 
     std::vector<std::string> ids, overrides;
@@ -240,7 +247,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     const bool colour = colour_wanted(o, io);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
-    if (io.out_is_tty && !o.json) progress = [&line](const doctor::run_progress& p) { line.update(p); };
+    if (io.out_is_tty && !o.json && !dumb_terminal()) progress = [&line](const doctor::run_progress& p) { line.update(p); };
     rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
     line.clear();
     doctor::scrub(rep.findings, secrets_of(ctx));
@@ -249,7 +256,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     if (o.json)
         report::render_json(io.out, rep);
     else
-        report::render_text(io.out, rep, {colour, o.verbose});
+        report::render_text(io.out, rep, {colour, o.verbose, o.quiet, *group, terminal_width(io.out_is_tty)});
     return doctor::exit_code_for(rep.findings, o.strict);
 }
 

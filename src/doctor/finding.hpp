@@ -28,6 +28,10 @@ struct finding {
     std::string target;   ///< target name, or "config" for checks that look at the whole config
     std::string docs;     ///< docs/checks/<id>.md
     std::chrono::milliseconds elapsed{0};
+    /// The check (same target, or the whole config) whose failure this finding only follows
+    /// from: the failed dependency that made it skip, or the offline check that already named
+    /// the problem this network check confirms. "" for a root cause.
+    std::string caused_by;
 
     // Filled by the check.
     status state = status::ok;

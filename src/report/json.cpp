@@ -35,6 +35,7 @@ json::object check_object(const doctor::finding& f)
     o["fix"] = std::move(fix);
     o["docs"] = f.docs;
     o["elapsed_ms"] = f.elapsed.count();
+    o["caused_by"] = f.caused_by.empty() ? json::value(nullptr) : json::value(f.caused_by);
     return o;
 }
 
