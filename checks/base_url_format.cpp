@@ -1,5 +1,6 @@
 // base_url.format: the base URL as written. NeMo Gym appends /responses or
 // /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1.
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
 #include "net/url.hpp"
@@ -20,7 +21,7 @@ doctor::fix set_to(const doctor::target& t, std::string_view url, std::string be
 {
     std::string text = "set " + place(t.base_url) + " to " + std::string(url);
     if (!because.empty()) text += " (" + because + ")";
-    return {text, {"curl " + std::string(url) + "/models"}};
+    return {text, {"curl " + shell_word(std::string(url) + "/models")}};
 }
 
 std::string lower(std::string text)

@@ -2,6 +2,7 @@
 // free-tier account is about to call a paid model. /credits (the account balance) answers
 // only management keys, so it is asked only with OPENROUTER_MANAGEMENT_KEY, and its 403
 // is never a failure.
+#include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
@@ -14,6 +15,15 @@ namespace {
 using net::error_class;
 
 constexpr double low_fraction = 0.10;  // warn under 10 % of the limit
+
+/// /credits answers only the management key: its command sends that one.
+std::string with_management_key(std::string curl)
+{
+    const std::string inference = "$OPENROUTER_API_KEY", management = "$OPENROUTER_MANAGEMENT_KEY";
+    for (auto at = curl.find(inference); at != std::string::npos; at = curl.find(inference, at + management.size()))
+        curl.replace(at, inference.size(), management);
+    return curl;
+}
 
 doctor::fix add_credits(const std::string& curl)
 {
@@ -47,7 +57,7 @@ result credits(check_context& ctx)
             if (*balance <= 0)
                 co_return doctor::fail("the account's balance is " + usd(*balance) +
                                            ": every request, free models included, gets 402",
-                                       error_class::http_402, add_credits(account->curl), details);
+                                       error_class::http_402, add_credits(with_management_key(account->curl)), details);
         } else if (account->error.status == 403) {
             details.push_back("OPENROUTER_MANAGEMENT_KEY is not a management key (/credits answered 403); "
                               "account balance not checked");

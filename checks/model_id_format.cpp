@@ -1,5 +1,6 @@
 // model.id_format: OpenRouter ids are `provider/model-name` with an optional `:variant`;
 // a bare `gpt-4-turbo` is the most common "model not found".
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
@@ -44,8 +45,8 @@ std::optional<std::string> guess_author(std::string_view id)
 doctor::fix use(const doctor::target& t, std::string_view id)
 {
     return {"set " + place(t.model) + " to " + std::string(id),
-            {"curl https://openrouter.ai/api/v1/models | grep -o '\"id\":\"[^\"]*" + std::string(id.substr(id.find('/') + 1)) +
-                 "[^\"]*\"'"}};
+            {"curl -sS https://openrouter.ai/api/v1/models | grep -o " +
+             shell_word("\"id\":\"[^\"]*" + std::string(id.substr(id.find('/') + 1)) + "[^\"]*\"")}};
 }
 
 finding check_openrouter_id(const doctor::target& t, std::string_view id, const openrouter::model_list* catalog)

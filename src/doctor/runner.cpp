@@ -1,5 +1,6 @@
 #include "doctor/runner.hpp"
 
+#include "doctor/pasteable.hpp"
 #include "doctor/run_context.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -11,6 +12,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <set>
 
@@ -46,6 +48,7 @@ finding stamp(finding f, const task& t, clock::duration elapsed)
     f.docs = docs_path(t.check->id);
     f.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
     if (f.state == status::ok || f.state == status::skip) f.error = net::error_class::none;
+    add_key_steps(f.remedy);
     return f;
 }
 
