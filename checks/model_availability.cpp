@@ -1,6 +1,7 @@
 // model.availability: the model is in the catalog, not past its expiration date, usable
 // by this key (/models/user applies privacy and guardrail settings), and so are the
 // fallback models and provider slugs of the target's extra_body.
+#include "checks/config_edit.hpp"
 #include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
@@ -30,6 +31,7 @@ doctor::fix choose_model(const doctor::target& t, const std::vector<std::string>
                        (targets_openrouter(t) ? "https://openrouter.ai/models" : "the server's /models list");
     if (!ids.empty()) text += ", e.g. " + ids.front();
     doctor::fix fix{text, {curl}};
+    if (!ids.empty()) fix.edits.push_back(edit_of(t.model, ids.front()));
     if (!ids.empty())
         fix.commands.push_back(with_words("ng_run", {config_paths_word(config_paths), override_word(t.model.path, ids.front())}));
     return fix;

@@ -1,3 +1,4 @@
+#include "checks/config_edit.hpp"
 #include "checks/network.hpp"
 
 #include "checks/common.hpp"
@@ -91,7 +92,8 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
 
 doctor::fix new_key_fix(const doctor::target& t, const std::string& curl)
 {
-    return {"create a new key at https://openrouter.ai/keys and put it in " + place(t.api_key), {curl}};
+    return with_edit({"create a new key at https://openrouter.ai/keys and put it in " + place(t.api_key), {curl}},
+                     edit_of(t.api_key, std::nullopt, true));
 }
 
 std::string usd(double amount)

@@ -1,5 +1,6 @@
 // provider.status: who serves the model right now (its endpoints' status and uptime),
 // and what the providers' own status pages say. The key never goes to a status page.
+#include "checks/config_edit.hpp"
 #include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
@@ -49,6 +50,7 @@ doctor::fix fallback_fix(const doctor::target& t, const std::vector<const openro
     if (alternatives.empty()) return fix;
     fix.text += ":";
     for (const auto* a : alternatives) fix.text += " " + a->id;
+    fix.edits.push_back(edit_of(t.model, alternatives.front()->id));
     fix.commands.push_back(
         with_words("ng_run", {config_paths_word(config_paths), override_word(t.model.path, alternatives.front()->id)}));
     return fix;
