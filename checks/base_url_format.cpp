@@ -1,6 +1,8 @@
 // base_url.format: the base URL as written. NeMo Gym appends /responses or
 // /chat/completions to it, so OpenRouter's must be exactly https://openrouter.ai/api/v1
 // (or the same path on a regional host, eu.openrouter.ai or us.openrouter.ai).
+#include "checks/config_edit.hpp"
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 #include "checks/common.hpp"
 #include "doctor/run_context.hpp"
@@ -22,7 +24,7 @@ doctor::fix set_to(const doctor::target& t, std::string_view url, std::string be
 {
     std::string text = "set " + place(t.base_url) + " to " + std::string(url);
     if (!because.empty()) text += " (" + because + ")";
-    return {text, {"curl " + std::string(url) + "/models"}};
+    return with_edit({text, {"curl " + shell_word(std::string(url) + "/models")}}, edit_of(t.base_url, std::string(url)));
 }
 
 std::string lower(std::string text)

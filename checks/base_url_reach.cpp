@@ -1,5 +1,6 @@
 // base_url.reach: GET {base}/models must give 200 JSON. Each stage is told apart: DNS,
 // TCP, TLS, proxy, HTTP; an HTML 404 means the path is wrong, not the key.
+#include "checks/config_edit.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
 
@@ -22,7 +23,10 @@ finding wrong_path(const doctor::target& t, const openrouter::api_error& e, cons
     return doctor::fail("GET " + e.url + " answered " + std::to_string(e.status) +
                             " with an HTML page: the base URL points at a website, not the API",
                         e.status == 404 ? error_class::http_404 : e.cls,
-                        {"set " + place(t.base_url) + " to " + fix_url, {curl}}, {e.detail});
+                        targets_openrouter(t) ? with_edit({"set " + place(t.base_url) + " to " + fix_url, {curl}},
+                                                          edit_of(t.base_url, fix_url))
+                                              : doctor::fix{"set " + place(t.base_url) + " to " + fix_url, {curl}},
+                        {e.detail});
 }
 
 finding with(finding f, const std::vector<std::string>& details)

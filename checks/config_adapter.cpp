@@ -1,6 +1,7 @@
 // config.adapter: the model server adapters the config names exist, have their base URL,
 // key and model keys, and talk to an API the host serves (openai_model calls
 // {base}/responses, which most hosts other than OpenAI and OpenRouter do not have).
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 
 #include "checks/common.hpp"
@@ -135,7 +136,7 @@ void check_server(const std::string& name, const std::string& impl, const config
         if (!value)
             v.fail(name + " (" + impl + ") has no " + std::string(key),
                    {impl + " needs " + std::string(key) + "; add it to the server's config or env.yaml",
-                    {"ngdoctor dump-config ++" + path + "=<value>"}});
+                    {prompt_then_dump_config(path)}});
         else if (value->type() == config::node::kind::unresolved)
             v.notes.push_back(path + " does not resolve (see config.resolve)");
         else if (value->is_null() || (value->is_string() && value->as_string().empty()))
@@ -169,8 +170,8 @@ void check_server(const std::string& name, const std::string& impl, const config
                host + " may serve only /chat/completions and answer 404",
            {"for a Chat Completions host use responses_api_models/inference_provider (or vllm_model for a vLLM "
             "server); keep openai_model only if this host implements /responses (a 404 below means it does not)",
-            {"curl -sS -o /dev/null -w '%{http_code}\\n' -X POST " + base +
-             "/responses -H \"Authorization: Bearer $OPENROUTER_API_KEY\" -H 'Content-Type: application/json' "
+            {"curl -sS -o /dev/null -w '%{http_code}\\n' -X POST " + shell_word(base + "/responses") +
+             " -H \"Authorization: Bearer $OPENROUTER_API_KEY\" -H 'Content-Type: application/json' "
              "-d '{}'"}});
 }
 

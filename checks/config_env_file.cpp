@@ -1,6 +1,7 @@
 // config.env_file: which env.yaml NeMo Gym reads, found how, and whether it is sound: valid
 // YAML (no tabs, no duplicate keys) and, when it holds a key, neither tracked by git nor
 // readable by other users.
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 
 #include "config/interpolation.hpp"
@@ -126,7 +127,7 @@ finding yaml_problem(const std::string& path, const config::config_error& e)
                         error_class::config,
                         {"edit " + path + " at line " + std::to_string(e.where.line) +
                              ": indent with spaces only, and set each key once; NeMo Gym stops with this error",
-                         {"ngdoctor dump-config --env-file " + path}},
+                         {"ngdoctor dump-config --env-file " + shell_word(path)}},
                         {e.printed()});
 }
 

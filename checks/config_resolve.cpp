@@ -1,5 +1,6 @@
 // config.resolve: the whole config resolves as NeMo Gym resolves it. On failure the finding
 // carries the error NeMo Gym would print, and a fix for that kind of error.
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 
 #include "config/redact.hpp"
@@ -28,12 +29,12 @@ doctor::fix fix_for(const config::config_error& e)
     if (t == "ConfigInterpolationError" && e.message.find("which is not set after merging") != std::string::npos) {
         std::string key = quoted_after(e.message, "references '");
         return {"set " + key + " in env.yaml, or pass it on the command line",
-                {"ngdoctor dump-config ++" + key + "=<value>"}};
+                {prompt_then_dump_config(key)}};
     }
     if (t == "ConfigInterpolationError" && e.message.find("Environment variable") != std::string::npos) {
         std::string var = quoted_after(e.message, "Environment variable '");
         return {"export " + var + " before running, or give the interpolation a default: ${oc.env:" + var + ",<default>}",
-                {"export " + var + "=<value>"}};
+                {prompt_and_export(var)}};
     }
     if (t == "ConfigInterpolationError" && e.message.find("Recursive interpolation") != std::string::npos)
         return {"two values refer to each other" + (where.empty() ? std::string() : " (" + where + ")") +
@@ -55,7 +56,7 @@ doctor::fix fix_for(const config::config_error& e)
         std::string path = e.message.substr(e.message.find("  - ") == std::string::npos ? 0 : e.message.find("  - ") + 4);
         path = path.substr(0, path.find('\n'));
         return {"each value that is still unset after merging must be given, in env.yaml or on the command line",
-                {"ngdoctor dump-config ++" + path + "=<value>"}};
+                {prompt_then_dump_config(path)}};
     }
     if (t == "HydraError")
         return {"fix the override: add new keys with +key=value (or ++key=value to add or replace), quote values "

@@ -4,6 +4,7 @@
 // is never a failure. With --live the probe's own answer (shared with inference.probe)
 // is the strongest evidence: a 402 there fails this check too. A key without a limit and
 // an unknown balance prove nothing, so that case is never passed.
+#include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
@@ -19,6 +20,15 @@ using net::error_class;
 constexpr double low_fraction = 0.10;  // warn under 10 % of the limit
 
 using fix_texts::add_credits;
+
+/// /credits answers only the management key: its command sends that one.
+std::string with_management_key(std::string curl)
+{
+    const std::string inference = "$OPENROUTER_API_KEY", management = "$OPENROUTER_MANAGEMENT_KEY";
+    for (auto at = curl.find(inference); at != std::string::npos; at = curl.find(inference, at + management.size()))
+        curl.replace(at, inference.size(), management);
+    return curl;
+}
 
 
 // Neither a key limit nor the balance nor a served probe: say what is known and what is not.
@@ -61,7 +71,7 @@ result credits(check_context& ctx)
             if (*balance <= 0)
                 co_return doctor::fail("the account's balance is " + usd(*balance) +
                                            ": every request, free models included, gets 402",
-                                       error_class::http_402, add_credits(account->curl), details);
+                                       error_class::http_402, add_credits(with_management_key(account->curl)), details);
         } else if (account->error.status == 403) {
             details.push_back("OPENROUTER_MANAGEMENT_KEY is not a management key (/credits answered 403); "
                               "account balance not checked");

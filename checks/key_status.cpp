@@ -1,6 +1,7 @@
 // key.status: asks OpenRouter about the key (GET /key, or /auth/key on older
 // deployments). Only a 401 or the key's own data says the key is bad; a 429, a 5xx or
 // a timeout says nothing about it.
+#include "checks/config_edit.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
 #include "checks/time_text.hpp"
@@ -43,7 +44,8 @@ result key_status(check_context& ctx)
             co_return doctor::fail("neither /key nor /auth/key exists under " + base_of(t) +
                                        ": the base URL is not OpenRouter's API",
                                    error_class::http_404,
-                                   {"set " + place(t.base_url) + " to " + openrouter_base_for(t), {answer->curl}},
+                                   with_edit({"set " + place(t.base_url) + " to " + openrouter_base_for(t), {answer->curl}},
+                                             edit_of(t.base_url, openrouter_base_for(t))),
                                    {e.detail});
         co_return unanswered(e, "OpenRouter about the key (GET " + e.url + ")", answer->curl);
     }

@@ -1,6 +1,8 @@
 // model.availability: the model is in the catalog, not past its expiration date, usable
 // by this key (/models/user applies privacy and guardrail settings), and so are the
 // fallback models and provider slugs of the target's extra_body.
+#include "checks/config_edit.hpp"
+#include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
@@ -22,25 +24,27 @@ std::string list_text(const std::vector<std::string>& items)
     return out;
 }
 
-doctor::fix choose_model(const doctor::target& t, const std::vector<std::string>& ids, const std::string& curl)
+doctor::fix choose_model(const doctor::target& t, const std::vector<std::string>& ids, const std::string& curl,
+                         const std::vector<std::string>& config_paths)
 {
     std::string text = "set " + place(t.model) + " to a current id from " +
                        (targets_openrouter(t) ? "https://openrouter.ai/models" : "the server's /models list");
     if (!ids.empty()) text += ", e.g. " + ids.front();
     doctor::fix fix{text, {curl}};
+    if (!ids.empty()) fix.edits.push_back(edit_of(t.model, ids.front()));
     if (!ids.empty())
-        fix.commands.push_back("ng_run \"+config_paths=[${config_paths}]\" +" + t.model.path + "=" + ids.front());
+        fix.commands.push_back(with_words("ng_run", {config_paths_word(config_paths), override_word(t.model.path, ids.front())}));
     return fix;
 }
 
 finding missing(const doctor::target& t, const openrouter::model_list& catalog, const std::string& id,
-                const std::string& curl)
+                const std::string& curl, const std::vector<std::string>& config_paths)
 {
     const auto near = near_ids(catalog, id);
     std::string summary = "'" + id + "' is not in the model catalog (" + std::to_string(catalog.data.size()) +
                           " models)";
     if (!near.empty()) summary += "; did you mean " + list_text(near) + "?";
-    return doctor::fail(summary, error_class::http_404, choose_model(t, near, curl));
+    return doctor::fail(summary, error_class::http_404, choose_model(t, near, curl, config_paths));
 }
 
 std::vector<std::string> strings_at(const config::node* n)
@@ -80,7 +84,7 @@ result model_availability(check_context& ctx)
 
     if (!targets_openrouter(t)) {
         if (catalog.find(id)) co_return doctor::ok("'" + id + "' is served by " + host_of(base));
-        co_return missing(t, catalog, id, catalog_answer->curl);
+        co_return missing(t, catalog, id, catalog_answer->curl, ctx.run.config.config_paths);
     }
 
     const openrouter::model* m = find_model(catalog, id);
@@ -89,7 +93,7 @@ result model_availability(check_context& ctx)
         const auto* single = co_await ctx.run.fetched->model(base, id);
         if (single->ok()) m = &resolved.emplace(*single->value);
     }
-    if (!m) co_return missing(t, catalog, id, catalog_answer->curl);
+    if (!m) co_return missing(t, catalog, id, catalog_answer->curl, ctx.run.config.config_paths);
 
     const auto now = ctx.run.now();
     std::vector<std::string> details{model_facts(*m)};
@@ -101,11 +105,11 @@ result model_availability(check_context& ctx)
         if (*when <= now)
             co_return doctor::fail("'" + id + "' passed its expiration date " + *m->expiration_date +
                                        ": OpenRouter may stop serving it at any time",
-                                   error_class::http_404, choose_model(t, ids, catalog_answer->curl), details);
+                                   error_class::http_404, choose_model(t, ids, catalog_answer->curl, ctx.run.config.config_paths), details);
         if (*when - now < soon)
             co_return doctor::warn("'" + id + "' expires on " + *m->expiration_date + " (in " +
                                        duration_text(*when - now) + ")",
-                                   choose_model(t, ids, catalog_answer->curl), details);
+                                   choose_model(t, ids, catalog_answer->curl, ctx.run.config.config_paths), details);
     }
 
     // Every model of an OpenRouter fallback list must exist too.

@@ -1,5 +1,7 @@
 // model.id_format: OpenRouter ids are `provider/model-name` with an optional `:variant`;
 // a bare `gpt-4-turbo` is the most common "model not found".
+#include "checks/config_edit.hpp"
+#include "checks/shell_command.hpp"
 #include "checks/checks.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
@@ -43,9 +45,10 @@ std::optional<std::string> guess_author(std::string_view id)
 
 doctor::fix use(const doctor::target& t, std::string_view id)
 {
-    return {"set " + place(t.model) + " to " + std::string(id),
-            {"curl https://openrouter.ai/api/v1/models | grep -o '\"id\":\"[^\"]*" + std::string(id.substr(id.find('/') + 1)) +
-                 "[^\"]*\"'"}};
+    return with_edit({"set " + place(t.model) + " to " + std::string(id),
+            {"curl -sS https://openrouter.ai/api/v1/models | grep -o " +
+             shell_word("\"id\":\"[^\"]*" + std::string(id.substr(id.find('/') + 1)) + "[^\"]*\"")}},
+                     edit_of(t.model, std::string(id)));
 }
 
 finding check_openrouter_id(const doctor::target& t, std::string_view id, const openrouter::model_list* catalog)

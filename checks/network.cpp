@@ -1,3 +1,4 @@
+#include "checks/config_edit.hpp"
 #include "checks/network.hpp"
 #include "checks/fix_texts.hpp"
 
@@ -98,7 +99,7 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
 
 doctor::fix new_key_fix(const doctor::target& t, const std::string& curl)
 {
-    return fix_texts::new_key(place(t.api_key), curl);
+    return with_edit(fix_texts::new_key(place(t.api_key), curl), edit_of(t.api_key, std::nullopt, true));
 }
 
 std::string usd(double amount)

@@ -1,5 +1,7 @@
 // provider.status: who serves the model right now (its endpoints' status and uptime),
 // and what the providers' own status pages say. The key never goes to a status page.
+#include "checks/config_edit.hpp"
+#include "checks/shell_command.hpp"
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
@@ -43,13 +45,15 @@ std::string provider_slug(const std::string& tag)
 }
 
 doctor::fix fallback_fix(const doctor::target& t, const std::vector<const openrouter::model*>& alternatives,
-                         const std::string& curl)
+                         const std::string& curl, const std::vector<std::string>& config_paths)
 {
     doctor::fix fix{std::string(fix_texts::provider_wait), {curl}};
     if (alternatives.empty()) return fix;
     fix.text += ":";
     for (const auto* a : alternatives) fix.text += " " + a->id;
-    fix.commands.push_back("ng_run \"+config_paths=[${config_paths}]\" +" + t.model.path + "=" + alternatives.front()->id);
+    fix.edits.push_back(edit_of(t.model, alternatives.front()->id));
+    fix.commands.push_back(
+        with_words("ng_run", {config_paths_word(config_paths), override_word(t.model.path, alternatives.front()->id)}));
     return fix;
 }
 
@@ -79,7 +83,7 @@ result provider_status(check_context& ctx)
 
     if (endpoints.empty())
         co_return doctor::fail("no provider serves '" + id + "' right now (no endpoints)", error_class::http_404,
-                               fallback_fix(t, alternatives, answer->curl));
+                               fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths));
 
     std::vector<std::string> details;
     std::size_t healthy = 0;
@@ -116,9 +120,9 @@ result provider_status(check_context& ctx)
     if (healthy == 0)
         co_return doctor::warn("every provider of '" + id + "' is degraded (status not 0, or under " +
                                    std::to_string(static_cast<int>(healthy_uptime)) + " % uptime in 30 min)",
-                               fallback_fix(t, alternatives, answer->curl), details);
+                               fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths), details);
     if (!outages.empty())
-        co_return doctor::warn(outages.front(), fallback_fix(t, alternatives, answer->curl), details);
+        co_return doctor::warn(outages.front(), fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths), details);
     co_return doctor::ok(std::to_string(healthy) + " of " + std::to_string(endpoints.size()) + " provider" +
                              (endpoints.size() > 1 ? "s" : "") + " of '" + id + "' healthy",
                          details);

@@ -1,6 +1,7 @@
 // rate_limits: `:free` models have a daily quota per account and 20 requests a minute;
 // a rollout run with more requests in flight than that is throttled. Paid variants have
 // no platform-level request cap.
+#include "checks/shell_command.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
 #include "checks/time_text.hpp"
@@ -14,6 +15,8 @@ namespace {
 using net::error_class;
 
 constexpr int free_requests_per_minute = 20;   // FREE_MODEL_RATE_LIMIT_RPM
+// What the fix proposes: 20 a minute at about 15 s per request (20 x 15 / 60), well under the limit.
+constexpr int safe_concurrency = 5;
 constexpr double low_fraction = 0.10;
 
 constexpr std::array<std::string_view, 4> concurrency_keys{
@@ -94,7 +97,9 @@ result rate_limits(check_context& ctx)
                 {"use " + setting->path + "=" + std::to_string(free_requests_per_minute) +
                      " at most (fewer when requests take under a minute: 20 x seconds per request / 60), "
                      "or the paid variant " + model.substr(0, model.size() - 5),
-                 {"ng_collect_rollouts ... ++" + setting->path + "=" + std::to_string(free_requests_per_minute)}},
+                 {with_words("ngdoctor check rate_limits",
+                             {config_paths_word(ctx.run.config.config_paths),
+                              override_word(setting->path, std::to_string(safe_concurrency))})}},
                 details);
         details.push_back(setting->path + " = " + std::to_string(setting->value) + " (" +
                           (setting->where.empty() ? "config" : setting->where) + ")");

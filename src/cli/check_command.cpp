@@ -1,6 +1,8 @@
 // `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
 // checks, print the report, and return the exit code.
 #include "cli/commands.hpp"
+#include "cli/platform.hpp"
+#include "cli/terminal.hpp"
 #include "doctor/did_you_mean.hpp"
 
 #include "config/resolve.hpp"
@@ -28,8 +30,10 @@ namespace po = boost::program_options;
 namespace {
 
 struct check_options {
-    bool json = false, offline = false, live = false, strict = false, verbose = false, no_color = false;
-    bool help = false;
+    std::optional<std::string> json;  ///< "compact", "pretty" or "auto" (pretty on a terminal)
+    bool offline = false, live = false, strict = false, verbose = false, no_color = false;
+    bool help = false, quiet = false;
+    std::string group_by = "auto";
     double timeout = 10, deadline = 30;
     std::optional<double> min_credits;
     std::optional<std::string> env_file, proxy;
@@ -40,7 +44,8 @@ po::options_description describe(check_options& o)
 {
     po::options_description d("Options");
     d.add_options()
-        ("json", po::bool_switch(&o.json), "print the report as JSON (schema ngdoctor.report/v1)")
+        ("json", po::bool_switch(), "print the report as JSON (schema ngdoctor.report/v1); pretty on a terminal, "
+                                     "else compact; --json=compact or --json=pretty to choose")
         ("offline", po::bool_switch(&o.offline), "run only checks that need no network")
         ("live", po::bool_switch(&o.live), "also run inference.probe (one tiny paid completion)")
         ("timeout", po::value(&o.timeout)->value_name("SECONDS"), "per network operation (default 10)")
@@ -58,6 +63,9 @@ po::options_description describe(check_options& o)
          "HTTPS proxy (default: HTTPS_PROXY / https_proxy, honouring NO_PROXY)")
         ("verbose,v", po::bool_switch(&o.verbose), "show details of passing checks and per-check timings")
         ("no-color", po::bool_switch(&o.no_color), "no ANSI colour")
+        ("quiet,q", po::bool_switch(&o.quiet), "only problems and the summary")
+        ("group-by", po::value(&o.group_by)->value_name("target|check"),
+         "order of the text report (default: by target when there are more than 2 targets)")
         ("help,h", po::bool_switch(&o.help), "this help");
     return d;
 }
@@ -106,7 +114,7 @@ std::chrono::milliseconds to_ms(double seconds)
 bool colour_wanted(const check_options& o, const console& io)
 {
     const char* no_color = std::getenv("NO_COLOR");
-    return io.out_is_tty && !o.no_color && !(no_color && *no_color);
+    return io.out_is_tty && !o.no_color && !(no_color && *no_color) && !dumb_terminal();
 }
 
 net::client_options net_options_from(const check_options& o, std::string& bad_connect_to)
@@ -173,9 +181,36 @@ report::run_report report_frame(const doctor::run_context& ctx)
     return rep;
 }
 
+/// The options in effect, by long name, for a reader of the JSON report.
+boost::json::object options_json(const check_options& o)
+{
+    auto list = [](const std::vector<std::string>& items) {
+        boost::json::array a;
+        for (const auto& i : items) a.emplace_back(i);
+        return a;
+    };
+    boost::json::object j;
+    j["offline"] = o.offline;
+    j["live"] = o.live;
+    j["strict"] = o.strict;
+    j["timeout"] = o.timeout;
+    j["deadline"] = o.deadline;
+    j["min_credits"] = o.min_credits ? boost::json::value(*o.min_credits) : boost::json::value(nullptr);
+    j["env_file"] = o.env_file ? boost::json::value(*o.env_file) : boost::json::value(nullptr);
+    j["search_dir"] = list(o.search_dirs);
+    j["cacert"] = list(o.cacerts);
+    j["connect_to"] = list(o.connect_tos);
+    j["proxy"] = o.proxy ? boost::json::value(without_credentials(*o.proxy)) : boost::json::value(nullptr);
+    j["verbose"] = o.verbose;
+    j["quiet"] = o.quiet;
+    j["group_by"] = o.group_by;
+    return j;
+}
+
 int usage_error(console& io, const std::string& message, std::string_view command)
 {
-    io.err << "ngdoctor " << command << ": " << message << "\n"
+    // The message may quote an argument, and an argument may hold a key.
+    io.err << "ngdoctor " << command << ": " << doctor::scrub(message, {}) << "\n"
            << "Try 'ngdoctor " << command << " --help'.\n";
     return doctor::exit_usage;
 }
@@ -189,9 +224,20 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     all.add(described).add_options()("args", po::value(&o.positional));
     po::positional_options_description positional;
     positional.add("args", -1);
+    // --json and --json=LAYOUT are read here: a Program_options value that is optional
+    // would take the next word (an override) as its value.
+    std::vector<std::string> rest;
+    for (const auto& arg : args) {
+        if (arg == "--json")
+            o.json = "auto";
+        else if (arg.starts_with("--json="))
+            o.json = arg.substr(7);
+        else
+            rest.push_back(arg);
+    }
     try {
         po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::unknown_option& e) {
         return usage_error(io, "unknown option " + e.get_option_name() +
@@ -209,6 +255,10 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                << described;
         return doctor::exit_ok;
     }
+    if (o.json && *o.json != "auto" && *o.json != "compact" && *o.json != "pretty")
+        return usage_error(io, "--json wants compact or pretty, got '" + *o.json + "'", command);
+    const auto group = parse_grouping(o.group_by);
+    if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'", command);
     // Finite and at most a day: a longer wait is a typo, and larger values overflow the clocks.
     constexpr double longest_wait_seconds = 86400;
     for (const auto& [name, value] : {std::pair{"--timeout", o.timeout}, std::pair{"--deadline", o.deadline}})
@@ -244,20 +294,29 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     ctx.fetched = o.offline ? nullptr : &fetched;
 
     report::run_report rep = report_frame(ctx);
+    rep.created_at = utc_now();
+    rep.command = {"ngdoctor", std::string(command)};
+    rep.command.insert(rep.command.end(), args.begin(), args.end());
+    for (auto& word : rep.command) word = doctor::scrub(without_credentials(word), secrets_of(ctx));
+    rep.options = options_json(o);
+    rep.platform = this_platform(o.cacerts, net_options.proxy);
     const bool colour = colour_wanted(o, io);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
-    if (io.out_is_tty && !o.json) progress = [&line](const doctor::run_progress& p) { line.update(p); };
+    if (io.out_is_tty && !o.json && !dumb_terminal()) progress = [&line](const doctor::run_progress& p) { line.update(p); };
     rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
     line.clear();
     doctor::scrub(rep.findings, secrets_of(ctx));
     rep.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 
-    if (o.json)
-        report::render_json(io.out, rep);
-    else
-        report::render_text(io.out, rep, {colour, o.verbose});
-    return doctor::exit_code_for(rep.findings, o.strict);
+    const int code = doctor::exit_code_for(rep.findings, o.strict);
+    rep.exit_code = code;
+    if (o.json) {
+        const bool pretty = *o.json == "pretty" || (*o.json == "auto" && io.out_is_tty);
+        report::render_json(io.out, rep, pretty ? report::json_layout::pretty : report::json_layout::compact);
+    } else
+        report::render_text(io.out, rep, {colour, o.verbose, o.quiet, *group, terminal_width(io.out_is_tty)});
+    return code;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "net/error_class.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,11 +15,22 @@ enum class status { ok, warn, fail, skip, crash };
 /// "ok", "warn", "fail", "skip", "crash".
 std::string_view to_string(status s) noexcept;
 
+/// A config change that is the fix: set `key` (dotted path) to `value`, written in `file`
+/// at `line` when the value came from a file.
+struct edit {
+    std::string file;   ///< "" when the value was not set in a file (default, override, absent)
+    int line = 0;       ///< 1-based; 0 with no file
+    std::string key;
+    std::optional<std::string> value;  ///< nullopt: only the user knows it (a new key)
+    bool secret = false;               ///< the value is a secret: reports show it masked
+};
+
 /// What to do about a finding: a sentence, and the exact commands that help.
 struct fix {
     std::string text;
     std::vector<std::string> commands;  ///< e.g. a curl line with $OPENROUTER_API_KEY, never a key
-    bool empty() const { return text.empty() && commands.empty(); }
+    std::vector<edit> edits = {};       ///< the same fix as config changes, when it is one
+    bool empty() const { return text.empty() && commands.empty() && edits.empty(); }
 };
 
 struct finding {
@@ -28,6 +40,10 @@ struct finding {
     std::string target;   ///< target name, or "config" for checks that look at the whole config
     std::string docs;     ///< docs/checks/<id>.md
     std::chrono::milliseconds elapsed{0};
+    /// The check (same target, or the whole config) whose failure this finding only follows
+    /// from: the failed dependency that made it skip, or the offline check that already named
+    /// the problem this network check confirms. "" for a root cause.
+    std::string caused_by;
 
     // Filled by the check.
     status state = status::ok;

@@ -1,5 +1,6 @@
 #include "doctor/runner.hpp"
 
+#include "doctor/pasteable.hpp"
 #include "doctor/run_context.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -11,6 +12,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <set>
 
@@ -46,6 +48,7 @@ finding stamp(finding f, const task& t, clock::duration elapsed)
     f.docs = docs_path(t.check->id);
     f.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
     if (f.state == status::ok || f.state == status::skip) f.error = net::error_class::none;
+    add_key_steps(f.remedy);
     return f;
 }
 
@@ -87,6 +90,7 @@ public:
         if (finished_ == tasks_.size()) drain_();
         io_.run();
         io_.restart();
+        link_repeats();
 
         std::vector<finding> out;
         out.reserve(tasks_.size());
@@ -135,6 +139,23 @@ private:
                (f.error == net::error_class::http_5xx || f.error == net::error_class::http_429);
     }
 
+    /// A skip that follows from `dep`: says the root reason once ("base_url.format failed"),
+    /// however long the chain of dependencies in between, and names the root in caused_by.
+    static finding skipped_because(std::string_view dep_id, const finding& dep)
+    {
+        if (dep.state != status::skip) {
+            finding f = skip(std::string(dep_id) + " failed");
+            f.caused_by = dep_id;
+            return f;
+        }
+        finding f = dep;  // the dependency's own reason, already "skipped: ..."
+        f.details.clear();
+        f.remedy = {};
+        f.error = net::error_class::none;
+        if (f.caused_by.empty()) f.caused_by = dep_id;
+        return f;
+    }
+
     asio::awaitable<finding> decide(task& t)
     {
         if (auto reason = reason_not_to_run(*t.check, ctx_.options)) co_return skip(*reason);
@@ -142,19 +163,49 @@ private:
             task* dep = find_task(dep_id, t.tgt);
             if (!dep) continue;
             if (!dep->result) co_await dep->done.async_wait(asio::as_tuple(asio::use_awaitable));
-            if (!dep->result) co_return skip(std::string(dep_id) + " did not finish");
-            const status s = dep->result->state;
-            if (s == status::crash || (s == status::fail && !server_answered(dep_id, *dep->result)))
-                co_return skip(std::string(dep_id) + " failed");
-            if (s == status::skip) {
-                // Pass the reason on: "not OpenRouter" matters more than which check said it first.
-                std::string_view why = dep->result->summary;
-                if (why.starts_with("skipped: ")) why.remove_prefix(9);
-                co_return skip(std::string(dep_id) + " was skipped (" + std::string(why) + ")");
+            if (!dep->result) {
+                finding f = skip(std::string(dep_id) + " did not finish");
+                f.caused_by = dep_id;
+                co_return f;
             }
+            const status s = dep->result->state;
+            if (s == status::crash || (s == status::fail && !server_answered(dep_id, *dep->result)) ||
+                s == status::skip)
+                co_return skipped_because(dep_id, *dep->result);
         }
         check_context cc{ctx_, t.tgt};
         co_return co_await t.check->run(cc);
+    }
+
+    /// Marks the failures that only repeat another one, once every check is done:
+    /// - a dependent that ran (base_url.reach answered 5xx/429) and failed with its
+    ///   dependency's error class asked the same server the same moment: the same failure;
+    /// - a network check failing where a check of its group that needs no network already
+    ///   failed on the same target (model.id_format: prefix missing, then model.availability:
+    ///   not in the catalog) confirms what the config check said.
+    void link_repeats()
+    {
+        for (auto& t : tasks_) {
+            finding& f = *t->result;
+            if ((f.state != status::fail && f.state != status::warn) || !f.caused_by.empty()) continue;
+            for (const auto dep_id : t->check->depends_on) {
+                const task* dep = find_task(dep_id, t->tgt);
+                if (dep && dep->result && dep->result->state == status::fail && f.error == dep->result->error &&
+                    f.error != net::error_class::none && f.error != net::error_class::config) {
+                    f.caused_by = dep->result->caused_by.empty() ? std::string(dep_id) : dep->result->caused_by;
+                    break;
+                }
+            }
+            if (!f.caused_by.empty() || !t->check->network) continue;
+            for (auto& other : tasks_) {
+                if (other.get() == t.get()) break;  // earlier in the table only
+                if (other->tgt == t->tgt && !other->check->network && other->check->group == t->check->group &&
+                    other->result->state == status::fail && other->result->caused_by.empty()) {
+                    f.caused_by = other->check->id;
+                    break;
+                }
+            }
+        }
     }
 
     task* find_task(std::string_view id, const target* tgt)

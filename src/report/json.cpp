@@ -1,6 +1,7 @@
 #include "report/json.hpp"
 
 #include "doctor/exit_code.hpp"
+#include "openrouter/key_mask.hpp"
 
 #include <boost/json.hpp>
 
@@ -23,6 +24,20 @@ json::object check_object(const doctor::finding& f)
     json::object fix;
     fix["text"] = f.remedy.text;
     fix["commands"] = strings(f.remedy.commands);
+    json::array edits;
+    for (const auto& e : f.remedy.edits) {
+        json::object o;
+        o["file"] = e.file.empty() ? json::value(nullptr) : json::value(e.file);
+        o["line"] = e.line > 0 ? json::value(e.line) : json::value(nullptr);
+        o["key"] = e.key;
+        if (!e.value)
+            o["value"] = nullptr;
+        else
+            o["value"] = e.secret ? openrouter::mask_key(*e.value) : *e.value;
+        o["secret"] = e.secret;
+        edits.push_back(std::move(o));
+    }
+    fix["edits"] = std::move(edits);
 
     json::object o;
     o["id"] = f.check_id;
@@ -35,12 +50,13 @@ json::object check_object(const doctor::finding& f)
     o["fix"] = std::move(fix);
     o["docs"] = f.docs;
     o["elapsed_ms"] = f.elapsed.count();
+    o["caused_by"] = f.caused_by.empty() ? json::value(nullptr) : json::value(f.caused_by);
     return o;
 }
 
 }  // namespace
 
-void render_json(std::ostream& out, const run_report& report)
+json::value to_json(const run_report& report)
 {
     json::object config;
     config["env_file"] = report.env_file ? json::value(*report.env_file) : json::value(nullptr);
@@ -75,7 +91,31 @@ void render_json(std::ostream& out, const run_report& report)
     root["targets"] = std::move(targets);
     root["summary"] = std::move(summary);
     root["checks"] = std::move(checks);
-    out << json::serialize(root) << '\n';
+    root["created_at"] = report.created_at.empty() ? json::value(nullptr) : json::value(report.created_at);
+    root["command"] = strings(report.command);
+    root["options"] = report.options;
+    if (report.platform) {
+        json::object p;
+        p["os"] = report.platform->os;
+        p["kernel"] = report.platform->kernel;
+        p["ca_store"] = report.platform->ca_store;
+        p["proxy"] = report.platform->proxy.empty() ? json::value(nullptr) : json::value(report.platform->proxy);
+        p["ngdoctor_build"] = report.platform->build;
+        root["platform"] = std::move(p);
+    } else {
+        root["platform"] = nullptr;
+    }
+    root["exit_code"] = report.exit_code ? json::value(*report.exit_code) : json::value(nullptr);
+    return root;
+}
+
+void render_json(std::ostream& out, const run_report& report, json_layout layout)
+{
+    const json::value root = to_json(report);
+    if (layout == json_layout::pretty)
+        write_pretty(out, root);
+    else
+        out << json::serialize(root) << '\n';
 }
 
 }  // namespace ngd::report

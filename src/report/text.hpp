@@ -1,5 +1,7 @@
 #pragma once
-/// The text report: one line per check in table order, fixes under failures, a summary line.
+/// The text report: the findings (by check or by target), a problem said once, skips that
+/// follow from one failure folded into one line, a summary line, and last the failures to
+/// fix first, each with its fix.
 #include "report/report.hpp"
 
 #include <iosfwd>

@@ -2,6 +2,7 @@
 /// One row of a data-driven integration test: a simulated world, the user's folder, the
 /// command line, and every verdict the spec's table demands for that situation.
 #include "run_report.hpp"
+#include "report_pasteable.hpp"
 
 #include <ostream>
 
@@ -56,6 +57,7 @@ inline doctor_run run_case(const scenario_case& c, const test::simulator& sim)
     expect_verdicts(run, c.target, c.expected);
     for (const auto& [id, text] : c.mentions) expect_mention(run, c.target, id, text);
     for (const auto& [id, text] : c.never) expect_no_mention(run, c.target, id, text);
+    expect_pasteable(run.report, c.name);
     if (!run.report.is_object() || run.raw.exit_code != c.exit_code) BOOST_TEST_MESSAGE(run);
     return run;
 }

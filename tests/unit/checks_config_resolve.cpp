@@ -20,7 +20,7 @@ BOOST_AUTO_TEST_CASE(missing_key_fails_with_nemo_gym_text_and_fix)
     BOOST_TEST((f.state == status::fail));
     BOOST_TEST(f.summary.find("ConfigInterpolationError: Config value 'srv.k' references 'policy_api_key'") !=
                std::string::npos, f.summary);
-    BOOST_TEST(f.remedy.commands.front() == "ngdoctor dump-config ++policy_api_key=<value>");
+    BOOST_TEST(f.remedy.commands.front() == "read -rs value && ngdoctor dump-config ++policy_api_key=\"$value\"");
     BOOST_TEST(everything(f).find("at env.yaml:2") != std::string::npos);
 }
 

@@ -208,3 +208,74 @@ BOOST_AUTO_TEST_CASE(selecting_by_id_or_group_brings_dependencies_and_reports_un
         BOOST_TEST((std::find(ids.begin(), ids.end(), want) != ids.end()), want);
     BOOST_TEST((std::find(ids.begin(), ids.end(), "model.availability") == ids.end()));
 }
+
+namespace {
+
+asio::awaitable<finding> fails_5xx(doctor::check_context&)
+{
+    co_return doctor::fail("server error", net::error_class::http_5xx);
+}
+
+asio::awaitable<finding> fails_404(doctor::check_context&)
+{
+    co_return doctor::fail("not in the catalog", net::error_class::http_404);
+}
+
+asio::awaitable<finding> fails_config(doctor::check_context&)
+{
+    co_return doctor::fail("no provider prefix", net::error_class::config);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_chain_of_skips_names_the_root_failure_once)
+{
+    const check_info root{"r.root", "r", "", false, false, check_scope::per_target, {}, fails};
+    const check_info mid{"r.mid", "r", "", false, false, check_scope::per_target, {"r.root"}, passes};
+    const check_info leaf{"r.leaf", "r", "", false, false, check_scope::per_target, {"r.mid"}, passes};
+    auto ctx = context();
+    const auto out = run(ctx, {&root, &mid, &leaf});
+    BOOST_TEST(out[0].caused_by == "");
+    BOOST_TEST(out[1].summary == "skipped: r.root failed");
+    BOOST_TEST(out[1].caused_by == "r.root");
+    BOOST_TEST(out[2].summary == "skipped: r.root failed");
+    BOOST_TEST(out[2].caused_by == "r.root");
+}
+
+BOOST_AUTO_TEST_CASE(a_skip_without_failure_passes_its_reason_and_names_where_it_started)
+{
+    const check_info net_check{"s.net", "s", "", true, false, check_scope::per_target, {}, passes};
+    const check_info after{"s.after", "s", "", false, false, check_scope::per_target, {"s.net"}, passes};
+    auto ctx = context();
+    ctx.options.offline = true;
+    const auto out = run(ctx, {&net_check, &after});
+    BOOST_TEST(out[1].summary == "skipped: --offline");
+    BOOST_TEST(out[1].caused_by == "s.net");
+}
+
+BOOST_AUTO_TEST_CASE(a_network_check_confirming_a_config_failure_of_its_group_follows_from_it)
+{
+    const check_info id_format{"model.id_format", "model", "", false, false, check_scope::per_target, {}, fails_config};
+    const check_info availability{"model.availability", "model", "", true, false, check_scope::per_target, {},
+                                  fails_404};
+    const check_info other{"key.status", "key", "", true, false, check_scope::per_target, {}, fails_404};
+    auto ctx = context(2);
+    const auto out = run(ctx, {&id_format, &availability, &other});
+    BOOST_TEST(out[2].caused_by == "model.id_format");  // availability, t0
+    BOOST_TEST(out[3].caused_by == "model.id_format");  // availability, t1
+    BOOST_TEST(out[4].caused_by == "");                 // another group: its own problem
+}
+
+BOOST_AUTO_TEST_CASE(reach_answering_5xx_still_lets_dependents_run_and_a_repeat_of_it_follows_from_it)
+{
+    const check_info reach{"base_url.reach", "base_url", "", true, false, check_scope::per_target, {}, fails_5xx};
+    const check_info key{"key.status", "key", "", true, false, check_scope::per_target, {"base_url.reach"}, passes};
+    const check_info model{"model.availability", "model", "", true, false, check_scope::per_target,
+                           {"base_url.reach"}, fails_5xx};
+    auto ctx = context();
+    const auto out = run(ctx, {&reach, &key, &model});
+    BOOST_TEST(doctor::to_string(out[1].state) == "ok");
+    BOOST_TEST(doctor::to_string(out[2].state) == "fail");
+    BOOST_TEST(out[2].caused_by == "base_url.reach");
+    BOOST_TEST(out[0].caused_by == "");
+}
