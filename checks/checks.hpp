@@ -28,10 +28,20 @@ result credits(check_context& ctx);
 result rate_limits(check_context& ctx);
 result inference_probe(check_context& ctx);
 
+// Will the run itself fit: its inputs, the model's window and tools, cost, latency, ports.
+result run_inputs(check_context& ctx);
+result local_ports(check_context& ctx);
+result model_context(check_context& ctx);
+result model_tools(check_context& ctx);
+result cost_estimate(check_context& ctx);
+result provider_latency(check_context& ctx);
+
 // Prefetch: the requests the network checks above will make, started with the run.
 boost::asio::awaitable<void> prefetch_catalog(check_context& ctx);
 boost::asio::awaitable<void> prefetch_key(check_context& ctx);
 boost::asio::awaitable<void> prefetch_model(check_context& ctx);
 boost::asio::awaitable<void> prefetch_providers(check_context& ctx);
+/// Starts reading the run's input rows on their own thread.
+boost::asio::awaitable<void> prefetch_inputs(check_context& ctx);
 
 }  // namespace ngd::checks

@@ -43,8 +43,9 @@ asio::awaitable<void> user_models(check_context& ctx)
 asio::awaitable<void> endpoints(check_context& ctx)
 {
     if (!has_model_id(*ctx.tgt)) co_return;
-    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
-    co_await ctx.run.fetched->endpoints(base, id);
+    // With the key (OpenRouter only calls this): throughput is shown to authenticated callers alone.
+    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value, key = key_of(*ctx.tgt);
+    co_await ctx.run.fetched->endpoints(base, id, key);
 }
 
 asio::awaitable<void> providers(check_context& ctx)

@@ -1,9 +1,12 @@
 // rate_limits: `:free` models have a daily quota per account and 20 requests a minute;
 // a rollout run with more requests in flight than that is throttled. Paid variants have
-// no platform-level request cap.
+// no platform-level request cap, but NeMo Gym retries every 429 and 5xx forever, so a paid
+// run with no bound on the requests in flight turns a provider's limit into a retry storm.
+// The `openrouter/free` router follows the `:free` rules.
 #include "checks/shell_command.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "checks/run_inputs.hpp"
 #include "checks/time_text.hpp"
 
 #include <algorithm>
@@ -47,6 +50,74 @@ std::chrono::system_clock::time_point next_utc_midnight(std::chrono::system_cloc
     return days + std::chrono::days(1);
 }
 
+// ---- paid models: the requests in flight -------------------------------------------
+
+// A bound that typical per-account provider limits absorb; raise it while the model server's
+// log shows no `[model_retry ... kind=rate_limit` lines.
+constexpr std::int64_t suggested_parallel = 32;
+constexpr std::int64_t inference_provider_default = 1000;  // num_concurrent_requests (spec §3.6)
+
+/// The adapter's own cap on requests in flight: inference_provider's num_concurrent_requests
+/// (default 1000), openai_model's max_concurrent_requests (default none).
+std::optional<std::int64_t> adapter_cap(const doctor::target& t, std::string& where)
+{
+    const char* key = t.adapter == "inference_provider" ? "num_concurrent_requests"
+                      : t.adapter == "openai_model"     ? "max_concurrent_requests"
+                                                        : nullptr;
+    if (!key || !t.server) return std::nullopt;
+    if (const auto* n = t.server->find(key); n && n->type() == config::node::kind::integer) {
+        where = t.name + "." + key + " = " + std::to_string(n->as_int());
+        return n->as_int();
+    }
+    if (t.adapter == "inference_provider") {
+        where = "inference_provider's default num_concurrent_requests = 1000";
+        return inference_provider_default;
+    }
+    return std::nullopt;
+}
+
+boost::asio::awaitable<finding> paid_concurrency(check_context& ctx, const std::string& model)
+{
+    const doctor::target& t = *ctx.tgt;
+    const auto& in = *co_await inputs_of(ctx);
+    const std::string no_cap = "'" + model + "' is paid: OpenRouter puts no request cap on paid models";
+    if (!in.collection_args())
+        co_return doctor::ok(no_cap, {"requests in flight not checked: " + how_to_give_inputs()});
+    std::string cap_where;
+    const auto cap = adapter_cap(t, cap_where);
+    std::optional<std::int64_t> bound = in.num_samples_in_parallel.value;
+    if (cap && (!bound || *cap < *bound)) bound = cap;
+    const std::int64_t rollouts = in.rollouts();
+    std::vector<std::string> details{thousands(rollouts) + " rollouts"};
+    if (!cap_where.empty()) details.push_back(cap_where);
+    if (!bound || (*bound >= inference_provider_default && rollouts > suggested_parallel)) {
+        const std::string how = !in.num_samples_in_parallel.value
+                                    ? "num_samples_in_parallel is unset (every rollout at once)" +
+                                          (cap ? ", capped only by " + cap_where : std::string())
+                                    : "num_samples_in_parallel = " + std::to_string(*in.num_samples_in_parallel.value);
+        co_return doctor::warn(
+            how + ": NeMo Gym retries every 429 and 5xx forever, 0.5 s apart, so a provider's rate limit "
+                  "stalls the run in retries",
+            {"bound the requests in flight: +num_samples_in_parallel=" + std::to_string(suggested_parallel) +
+                 " (raise it while the log shows no model_retry ... kind=rate_limit lines)",
+             {"ng_collect_rollouts ... +num_samples_in_parallel=" + std::to_string(suggested_parallel)}},
+            details);
+    }
+    co_return doctor::ok(no_cap + "; at most " + thousands(*bound) + " requests in flight", details);
+}
+
+/// `:free` variants and the `openrouter/free` router share the free-model limits.
+bool free_model(const std::string& model)
+{
+    return model.ends_with(":free") || model == "openrouter/free";
+}
+
+/// What to use instead of a free model.
+std::string paid_instead(const std::string& model)
+{
+    return model.ends_with(":free") ? "the paid variant " + model.substr(0, model.size() - 5) : "a paid model";
+}
+
 }  // namespace
 
 result rate_limits(check_context& ctx)
@@ -55,8 +126,7 @@ result rate_limits(check_context& ctx)
     if (auto s = skip_unless_openrouter(t, "GET /key")) co_return std::move(*s);
     if (!t.model.value || t.model.value->empty()) co_return doctor::skip("no model id is set");
     const std::string model = *t.model.value;
-    if (!model.ends_with(":free"))
-        co_return doctor::ok("'" + model + "' is not a :free variant: OpenRouter puts no request cap on paid models");
+    if (!free_model(model)) co_return co_await paid_concurrency(ctx, model);
 
     const std::string base = base_of(t), key = key_of(t);
     const auto* answer = co_await ctx.run.fetched->key(base, key);
@@ -70,10 +140,8 @@ result rate_limits(check_context& ctx)
         details.push_back(std::to_string(quota->remaining) + " of " + std::to_string(quota->limit) +
                           " free-model requests left today (resets " + utc_text(reset) + ")");
         const doctor::fix more{quota->limit < 1000 ? "wait for the reset, or buy at least $10 of credits to raise "
-                                                     "the daily quota from 50 to 1000, or use the paid variant " +
-                                                         model.substr(0, model.size() - 5)
-                                                   : "wait for the reset, or use the paid variant " +
-                                                         model.substr(0, model.size() - 5),
+                                                     "the daily quota from 50 to 1000, or use " + paid_instead(model)
+                                                   : "wait for the reset, or use " + paid_instead(model),
                                {answer->curl}};
         if (quota->remaining <= 0)
             co_return doctor::fail("the daily free-model quota is used up (" + std::to_string(quota->used) + " of " +
@@ -96,7 +164,7 @@ result rate_limits(check_context& ctx)
                     std::to_string(free_requests_per_minute) + " requests a minute of :free models",
                 {"use " + setting->path + "=" + std::to_string(free_requests_per_minute) +
                      " at most (fewer when requests take under a minute: 20 x seconds per request / 60), "
-                     "or the paid variant " + model.substr(0, model.size() - 5),
+                     "or " + paid_instead(model),
                  {with_words("ngdoctor check rate_limits",
                              {config_paths_word(ctx.run.config.config_paths),
                               override_word(setting->path, std::to_string(safe_concurrency))})}},

@@ -11,9 +11,9 @@ using checks::result;
 constexpr auto per_target = check_scope::per_target;
 constexpr auto whole = check_scope::whole_config;
 
-const std::array<check_info, 14>& table()
+const std::array<check_info, 20>& table()
 {
-    static const std::array<check_info, 14> rows{{
+    static const std::array<check_info, 20> rows{{
         {"config.env_file", "config", "env.yaml found, well-formed and private", false, false, whole, {},
          checks::config_env_file},
         {"config.resolve", "config", "the config resolves as NeMo Gym resolves it", false, false, whole, {},
@@ -41,6 +41,18 @@ const std::array<check_info, 14>& table()
          per_target, {"key.status"}, checks::rate_limits},
         {"inference.probe", "inference", "one tiny completion succeeds (--live, costs money)", true, true,
          per_target, {"key.format", "base_url.reach", "model.availability"}, checks::inference_probe},
+        {"run.inputs", "run", "the collection's input rows are ones NeMo Gym can send", false, false, whole, {},
+         checks::run_inputs, checks::prefetch_inputs},
+        {"local.ports", "local", "the head server's and the servers' ports are free here", false, false, whole,
+         {}, checks::local_ports},
+        {"model.context", "model", "every row and its output fit the model's context window", true, false,
+         per_target, {"base_url.reach"}, checks::model_context, checks::prefetch_inputs},
+        {"model.tools", "model", "the model takes the tools and output formats the rows send", true, false,
+         per_target, {"base_url.reach"}, checks::model_tools, checks::prefetch_inputs},
+        {"cost.estimate", "credits", "the run's estimated cost fits --max-cost and the credit left", true, false,
+         per_target, {"base_url.reach"}, checks::cost_estimate, checks::prefetch_inputs},
+        {"provider.latency", "provider", "the providers answer fast enough for the run to end", true, false,
+         per_target, {"base_url.reach"}, checks::provider_latency, checks::prefetch_inputs},
     }};
     return rows;
 }

@@ -7,6 +7,7 @@
 
 #include "config/resolve.hpp"
 #include "doctor/answers.hpp"
+#include "doctor/decimal.hpp"
 #include "doctor/exit_code.hpp"
 #include "doctor/run_context.hpp"
 #include "doctor/runner.hpp"
@@ -38,7 +39,41 @@ struct check_options {
     std::optional<double> min_credits;
     std::optional<std::string> env_file, proxy;
     std::vector<std::string> search_dirs, cacerts, connect_tos, positional;
+    std::optional<std::string> max_cost;
+    /// `gym eval run`'s flags, as overrides of the keys they set (nemo-gym spec §2.1).
+    std::vector<std::string> run_overrides;
 };
+
+/// The collection flags of `gym eval run` / `ng_collect_rollouts` and the config key each sets.
+struct run_flag {
+    const char* name;
+    const char* key;
+    const char* help;
+};
+constexpr run_flag run_flags[] = {
+    {"input", "input_jsonl_fpath", "the rollout input JSONL (gym eval run --input)"},
+    {"limit", "limit", "only the first N rows"},
+    {"num-repeats", "num_repeats", "rollouts per row: N or '{agent: N, _default: N}'"},
+    {"concurrency", "num_samples_in_parallel", "requests in flight"},
+    {"max-output-tokens", "responses_create_params.max_output_tokens", "merged into every row"},
+    {"prompt-config", "prompt_config", "the prompt template that builds each row's input"},
+    {"agent", "agent_name", "the agent of rows without agent_ref"},
+};
+
+po::options_description describe_run_flags(check_options& o)
+{
+    po::options_description d("The run's arguments, as gym eval run takes them (or +key=value overrides)");
+    for (const auto& flag : run_flags)
+        d.add_options()(flag.name,
+                        po::value<std::string>()->value_name("VALUE")->notifier([&o, key = flag.key](const std::string& v) {
+                            // `++` sets the key whether or not the config has it.
+                            o.run_overrides.push_back(std::string("++") + key + "=" + v);
+                        }),
+                        flag.help);
+    d.add_options()("max-cost", po::value<std::string>()->value_name("USD")->notifier([&o](const std::string& v) { o.max_cost = v; }),
+                    "warn when the run's estimated cost may exceed this");
+    return d;
+}
 
 po::options_description describe(check_options& o)
 {
@@ -146,6 +181,7 @@ doctor::run_context context_from(const check_options& o, const std::vector<std::
     ctx.options.timeout = to_ms(o.timeout);
     ctx.options.deadline = to_ms(o.deadline);
     ctx.options.min_credits = o.min_credits;
+    ctx.options.max_cost = o.max_cost;
     ctx.env = config::process_environment();
     if (auto management = ctx.env("OPENROUTER_MANAGEMENT_KEY"); management && !management->empty())
         ctx.options.management_key = management;
@@ -219,7 +255,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                        bool named)
 {
     check_options o;
-    const auto described = describe(o);
+    auto described = describe(o);
+    described.add(describe_run_flags(o));
     po::options_description all;
     all.add(described).add_options()("args", po::value(&o.positional));
     po::positional_options_description positional;
@@ -267,6 +304,9 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
 
     std::vector<std::string> ids, overrides;
     for (const auto& arg : o.positional) (is_override(arg) || !named ? overrides : ids).push_back(arg);
+    overrides.insert(overrides.end(), o.run_overrides.begin(), o.run_overrides.end());
+    if (o.max_cost && !doctor::decimal::parse(*o.max_cost))
+        return usage_error(io, "--max-cost wants a decimal amount of USD, got '" + *o.max_cost + "'", command);
     std::vector<const doctor::check_info*> selected;
     if (named) {
         if (ids.empty()) return usage_error(io, "name at least one check id or group (see list-checks)", command);

@@ -123,12 +123,13 @@ asio::awaitable<const answers::model_answer*> answers::model(const std::string& 
 }
 
 asio::awaitable<const answers::endpoints_answer*> answers::endpoints(const std::string& base,
-                                                                     const std::string& model_id)
+                                                                     const std::string& model_id,
+                                                                     const std::string& api_key)
 {
     const std::string id = base + "|" + model_id;
     const openrouter::model_ref ref = ref_of(model_id).value_or(openrouter::model_ref{});
-    const std::string_view b = base, no_key;
-    co_return co_await endpoints_.get(id, &openrouter::list_endpoints, std::ref(http_), b, std::cref(ref), no_key);
+    const std::string_view b = base, k = api_key;
+    co_return co_await endpoints_.get(id, &openrouter::list_endpoints, std::ref(http_), b, std::cref(ref), k);
 }
 
 asio::awaitable<const answers::providers_answer*> answers::providers(const std::string& base)

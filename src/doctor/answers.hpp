@@ -58,7 +58,10 @@ public:
     boost::asio::awaitable<const models_answer*> models(const std::string& base, const std::string& api_key);
     boost::asio::awaitable<const models_answer*> user_models(const std::string& base, const std::string& api_key);
     boost::asio::awaitable<const model_answer*> model(const std::string& base, const std::string& id);
-    boost::asio::awaitable<const endpoints_answer*> endpoints(const std::string& base, const std::string& id);
+    /// Sent with `api_key` when one is given: only an authenticated answer carries the
+    /// endpoints' throughput. One answer per model whoever asks first.
+    boost::asio::awaitable<const endpoints_answer*> endpoints(const std::string& base, const std::string& id,
+                                                              const std::string& api_key = {});
     boost::asio::awaitable<const providers_answer*> providers(const std::string& base);
     /// A provider's Statuspage status.json; never sent a key.
     boost::asio::awaitable<const status_answer*> status_page(const std::string& page_url);

@@ -2,10 +2,12 @@
 /// Everything a run shares: its options, the resolved config, the targets, the seams
 /// (clock, environment, HTTP), and the answers fetched once for every check.
 #include "config/resolve.hpp"
+#include "doctor/run_inputs.hpp"
 #include "doctor/target.hpp"
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,8 @@ struct run_options {
     /// OPENROUTER_MANAGEMENT_KEY: a management key, used only for GET /credits (the
     /// account balance, which an inference key cannot see).
     std::optional<std::string> management_key;
+    /// --max-cost: the most the run may cost, in USD, as typed (compared exactly).
+    std::optional<std::string> max_cost;
 };
 
 class run_context {
@@ -40,6 +44,8 @@ public:
     net::client* http = nullptr;
     /// The answers fetched once and shared by the checks; nullptr when offline.
     answers* fetched = nullptr;
+    /// What the rollout collection will send (collection arguments, input rows), read once.
+    std::shared_ptr<run_inputs_once> inputs = std::make_shared<run_inputs_once>();
 };
 
 }  // namespace ngd::doctor
