@@ -217,6 +217,13 @@ private:
             return;
         }
         auto& f = stack_.back();
+        if (f.is_map && !f.key) {
+            // A sequence or mapping used as a key ("? [a, b]" or "{a: 1}: b"): open() has
+            // already reported it as unhashable; it stands in as a key so the value that
+            // follows has a place, and the whole file is rejected anyway.
+            f.key.emplace();
+            return;
+        }
         if (f.is_map) {
             auto& entries = f.value.entries();
             std::string key = std::move(*f.key);

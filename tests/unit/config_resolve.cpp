@@ -138,6 +138,18 @@ BOOST_FIXTURE_TEST_CASE(malformed_yaml_names_line_and_column, fixture)
     BOOST_TEST(r.error->printed().rfind("Error: Malformed YAML", 0) == 0u);
 }
 
+// Regression inputs found by fuzzing: a sequence or mapping as a key used to be attached
+// with no key (a null dereference); PyYAML rejects both as unhashable.
+BOOST_FIXTURE_TEST_CASE(a_collection_as_key_is_a_yaml_error, fixture)
+{
+    for (const char* text : {"? [a, b]\n: c\n", "a: 1\n{foo: 1}\n", "? {x: 1}\n: [1]\nb: 2\n"}) {
+        dir.write("env.yaml", text);
+        auto r = resolve(options());
+        BOOST_TEST_REQUIRE(!r.ok(), text);
+        BOOST_TEST(r.error->message.find("Malformed YAML in '") == 0u, text);
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(tab_is_an_error, fixture)
 {
     dir.write("env.yaml", "a:\n\tb: 1\n");
