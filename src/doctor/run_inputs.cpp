@@ -328,7 +328,10 @@ asio::awaitable<const run_inputs*> run_inputs_once::get(const config::resolution
         pool.join();
     }
     s->value = std::move(read);
+    // Wake the waiters, then let the timer go now: the state can outlive the io_context
+    // (it sits in the run context), and a timer must not be destroyed after its context.
     s->ready->cancel();
+    s->ready.reset();
     co_return &*s->value;
 }
 
