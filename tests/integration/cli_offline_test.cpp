@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(version_help_list_and_explain)
     BOOST_TEST(r.out.find("inference.probe") != std::string::npos);
     r = ngdoctor({"list-checks", "--json"});
     const auto rows = boost::json::parse(r.out).as_array();
-    BOOST_TEST(rows.size() == 14u);
+    BOOST_TEST(rows.size() == 20u);
     BOOST_TEST(rows.at(0).at("id").as_string() == "config.env_file");
     r = ngdoctor({"explain", "key.format"});
     BOOST_TEST(r.exit_code == 0);
