@@ -3,6 +3,7 @@
 // ask again and get the same answers.
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "openrouter/known_status_pages.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -83,24 +84,34 @@ asio::awaitable<void> prefetch_model(check_context& ctx)
         co_await models(ctx);
 }
 
+void ask_status_page(const asio::any_io_executor& executor, doctor::answers* answers,
+                     std::string url)
+{
+    asio::co_spawn(executor, [answers, url = std::move(url)]() -> asio::awaitable<void> {
+        co_await answers->status_page(url);
+    }, asio::detached);
+}
+
 // Endpoints and providers together, then every status page those name, each on its own.
+// The pages of the providers the model's author is usually routed to start at time zero,
+// before /providers names them: when it does, their answers are already there; when it
+// names others, those are fetched then; a page it does not name is never reported.
 asio::awaitable<void> prefetch_providers(check_context& ctx)
 {
     if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt)) co_return;
     const bool worth = co_await worth_asking(ctx);
     if (!worth) co_return;
-    co_await (endpoints(ctx) && providers(ctx));
     const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
+    auto executor = co_await asio::this_coro::executor;
+    for (auto& page : openrouter::likely_status_pages(id.substr(0, id.find('/'))))
+        ask_status_page(executor, ctx.run.fetched, std::move(page));
+    co_await (endpoints(ctx) && providers(ctx));
     const auto* e = co_await ctx.run.fetched->endpoints(base, id);
     const auto* p = co_await ctx.run.fetched->providers(base);
     if (!e->ok() || !p->ok()) co_return;
-    auto executor = co_await asio::this_coro::executor;
     for (const auto& endpoint : e->value->endpoints) {
         const auto* provider = p->value->find_slug(endpoint.tag.substr(0, endpoint.tag.find('/')));
-        if (!provider || !provider->status_page_url) continue;
-        asio::co_spawn(executor, [answers = ctx.run.fetched, url = *provider->status_page_url]() -> asio::awaitable<void> {
-            co_await answers->status_page(url);
-        }, asio::detached);
+        if (provider && provider->status_page_url) ask_status_page(executor, ctx.run.fetched, *provider->status_page_url);
     }
 }
 

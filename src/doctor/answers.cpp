@@ -1,5 +1,8 @@
 #include "doctor/answers.hpp"
 
+#include "openrouter/known_status_pages.hpp"
+#include "openrouter/status_redirect.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -141,6 +144,10 @@ asio::awaitable<const answers::providers_answer*> answers::providers(const std::
 asio::awaitable<const answers::status_answer*> answers::status_page(const std::string& page_url)
 {
     const std::string_view url = page_url;
+    if (const auto target = openrouter::known_redirect(page_url)) {
+        const std::string_view to = *target;
+        co_return co_await status_pages_.get(page_url, &openrouter::statuspage_status_via, std::ref(http_), url, to);
+    }
     co_return co_await status_pages_.get(page_url, &openrouter::statuspage_status, std::ref(http_), url);
 }
 

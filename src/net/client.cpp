@@ -260,7 +260,7 @@ asio::awaitable<outcome> client::impl::fetch(request req)
         if (!exchanged.response) co_return outcome{std::nullopt, std::move(exchanged.fail)};
         http_response& message = *exchanged.response;
         const auto location = message.find(http::field::location);
-        if (!is_redirect(message.result_int()) || location == message.end()) {
+        if (!req.follow_redirects || !is_redirect(message.result_int()) || location == message.end()) {
             outcome result{to_response(std::move(message), *url, redirects, r.proxy.has_value()), {}};
             result.resp->elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
             co_return result;

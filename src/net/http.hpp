@@ -21,6 +21,9 @@ struct request {
     /// (never after a redirect to another host, never over plain HTTP to a
     /// non-loopback host). Never logged.
     std::optional<std::string> bearer;
+    /// False: a 3xx comes back as the response, Location and all (to confirm a redirect
+    /// known in advance without waiting for its target).
+    bool follow_redirects = true;
 };
 
 struct response {

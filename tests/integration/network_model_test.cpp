@@ -202,6 +202,30 @@ std::vector<scenario_case> cases()
          .mentions = {{"rate_limits", "num_concurrent_requests"}},
          .files = provider_config("        {}\n      num_concurrent_requests: 64\n"),
          .target = "policy_model"},
+        {.name = "a page asked early but not named by /providers is never reported",
+         // status.claude.com is asked before /providers answers; /providers then names no
+         // page for Anthropic, so the outage there says nothing about this model.
+         .scenario = R"({"providers": [{"slug": "anthropic", "status_page_url": null}],
+                        "status_pages": {"status.claude.com": {"indicator": "critical",
+                          "description": "Major System Outage"}}})",
+         .env = env_for("anthropic/claude-sonnet-4.5"),
+         .expected = healthy(),
+         .exit_code = 0,
+         .never = {{"provider.status", "Major System Outage"}, {"provider.status", "status.claude.com"}}},
+        {.name = "a known redirect that no longer redirects: the page's own answer stands",
+         .scenario = R"({"status_pages": {"status.anthropic.com": {"kind": "statuspage", "indicator": "major",
+                          "description": "Partial System Outage"}}})",
+         .env = env_for("anthropic/claude-sonnet-4.5"),
+         .expected = with(healthy(), {{"provider.status", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"provider.status", "Partial System Outage"}}},
+        {.name = "a known redirect that now points elsewhere is followed there",
+         .scenario = R"({"status_pages": {"status.anthropic.example": {"indicator": "critical",
+                          "description": "Moved and Down"}, "status.anthropic.com": {"redirect_to": "status.anthropic.example"}}})",
+         .env = env_for("anthropic/claude-sonnet-4.5"),
+         .expected = with(healthy(), {{"provider.status", "warn"}}),
+         .exit_code = 0,
+         .mentions = {{"provider.status", "Moved and Down"}}},
         {.name = "status.anthropic.com redirects to status.claude.com, which reports critical",
          .scenario = R"({"status_pages": {"status.claude.com": {"indicator": "critical",
                           "description": "Major System Outage"}}})",
@@ -240,4 +264,31 @@ BOOST_AUTO_TEST_CASE(anthropic_status_page_redirect_is_followed)
     }
     BOOST_CHECK(asked_old);
     BOOST_CHECK(asked_new);
+}
+
+// Speculation: the status pages of the providers an author is usually routed to are asked
+// at time zero, the known redirect's target with them, so they answer before a slow
+// /providers does; the old page's 302 confirms the target, which is asked only once.
+BOOST_AUTO_TEST_CASE(known_status_pages_start_before_providers_answers)
+{
+    scenario_case c{.name = "anthropic, slow /providers",
+                    .scenario = R"({"latency": [{"host": "openrouter.ai", "path": "/api/v1/providers", "ms": 1500}]})",
+                    .env = env_for("anthropic/claude-sonnet-4.5"),
+                    .expected = healthy(),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    const auto log = requests_of(sim);  // in the order the answers were sent
+    const auto first = [&](std::string_view host, std::string_view path) {
+        for (std::size_t i = 0; i < log.size(); ++i)
+            if (log[i].host == host && (path.empty() || log[i].path == path)) return i;
+        return log.size();
+    };
+    const auto providers = first("openrouter.ai", "/api/v1/providers");
+    BOOST_TEST_REQUIRE(providers < log.size());
+    BOOST_TEST(first("status.anthropic.com", "") < providers);
+    BOOST_TEST(first("status.claude.com", "") < providers);
+    int asked_new = 0;
+    for (const auto& r : log) asked_new += r.host == "status.claude.com";
+    BOOST_TEST(asked_new == 1);
 }
