@@ -1,6 +1,7 @@
 #include "net/client.hpp"
 
 #include "net/connection.hpp"
+#include "net/host_slots.hpp"
 #include "net/tls.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -19,6 +20,13 @@ using clock = std::chrono::steady_clock;
 
 // An idle connection kept for later requests; more than this per key are closed.
 constexpr std::size_t max_idle_per_key = 8;
+
+// Requests in flight to one host at a time. OpenRouter sets no request cap on the routes a
+// check-all asks (only :free inference is limited, 20 a minute: openrouter-api.md §6), and
+// the highest rate it has documented for paid keys is a surge of about 500 a second: 64 in
+// flight, each a round trip of 100 ms or more, stays well under that, and a config of 200
+// servers is still asked in one round (its requests are deduplicated to about 60).
+constexpr std::size_t max_in_flight_per_host = 64;
 
 outcome failed(error_class cls, std::string stage, std::string message)
 {
@@ -148,6 +156,7 @@ struct client::impl {
     std::string setup_error_;  ///< a bad --cacert file or proxy URL: every request fails with it
     std::unique_ptr<asio::ssl::context> tls_;
     std::optional<proxy_config> proxy_;
+    host_slots slots_{max_in_flight_per_host};
     // Declared last: connections refer to tls_ and must go first.
     std::map<std::string, std::vector<std::unique_ptr<connection>>> idle_;
 };
@@ -194,6 +203,7 @@ std::unique_ptr<connection> client::impl::take_idle(const std::string& key)
 asio::awaitable<exchange_result> client::impl::send(const route& r, const http_request& message)
 {
     const std::string key = r.pool_key();
+    const auto slot = co_await slots_.take(key);
     const exchange_limits limits{options_.timeout, options_.max_body};
     const auto method = message.method();
     const bool repeatable = method == http::verb::get || method == http::verb::head || method == http::verb::options ||

@@ -2,9 +2,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "net/client.hpp"
+#include "net/host_slots.hpp"
 #include "support/loopback_server.hpp"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -460,4 +465,52 @@ BOOST_AUTO_TEST_CASE(concurrent_requests_each_get_their_own_connection)
         BOOST_TEST(result.resp->status == 200);
     }
     BOOST_TEST(server.accepted() == parallel);
+}
+
+// The bound on requests in flight to one host: never more than allowed at once, the others
+// served in the order they asked, and a waiter cancelled by a deadline leaves no hole.
+BOOST_AUTO_TEST_CASE(host_slots_bound_requests_in_flight_and_keep_order)
+{
+    asio::io_context io;
+    ngd::net::host_slots slots(2);
+    int in_flight = 0, most = 0;
+    std::vector<int> started;
+    for (int i = 0; i < 5; ++i)
+        asio::co_spawn(io, [&, i]() -> asio::awaitable<void> {
+            const auto slot = co_await slots.take("https://openrouter.ai:443");
+            started.push_back(i);
+            most = std::max(most, ++in_flight);
+            for (int turn = 0; turn < 3; ++turn) co_await asio::post(co_await asio::this_coro::executor, asio::use_awaitable);
+            --in_flight;
+        }, asio::detached);
+    io.run();
+    BOOST_TEST(most == 2);
+    BOOST_TEST(started == (std::vector<int>{0, 1, 2, 3, 4}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_waiter_gives_its_turn_away)
+{
+    using namespace asio::experimental::awaitable_operators;
+    asio::io_context io;
+    ngd::net::host_slots slots(1);
+    std::vector<std::string> done;
+    asio::steady_timer release(io, asio::steady_timer::time_point::max());
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {  // holds the only slot until told
+        const auto slot = co_await slots.take("h");
+        boost::system::error_code ec;
+        co_await release.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        done.push_back("holder");
+    }, asio::detached);
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {  // gives up waiting: its deadline comes first
+        asio::steady_timer deadline(co_await asio::this_coro::executor, std::chrono::milliseconds(0));
+        auto waited = co_await (slots.take("h") || deadline.async_wait(asio::use_awaitable));
+        done.push_back(waited.index() == 1 ? "gave up" : "served early");
+        release.cancel();
+    }, asio::detached);
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> {  // waits behind it, and is served
+        const auto slot = co_await slots.take("h");
+        done.push_back("third");
+    }, asio::detached);
+    io.run();
+    BOOST_TEST(done == (std::vector<std::string>{"gave up", "holder", "third"}), boost::test_tools::per_element());
 }
