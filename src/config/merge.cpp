@@ -57,7 +57,9 @@ bool merge_maps(node& dest, const node& src, const node& root, merge_clash* clas
     const auto& incoming = src.entries();
     // Large maps (thousands of server instances) get a hash index so the merge stays linear.
     std::unordered_map<std::string, std::size_t> index;
-    bool indexed = entries.size() * incoming.size() > scan_pairs_limit;
+    // Keys from src are appended as they come, so a scan would also cover the keys already
+    // added: an empty dest still costs incoming^2 without the index.
+    bool indexed = incoming.size() * (entries.size() + incoming.size()) > scan_pairs_limit;
     if (indexed) {
         index.reserve(entries.size() + incoming.size());
         for (std::size_t i = 0; i < entries.size(); ++i) index.emplace(entries[i].first, i);

@@ -40,6 +40,17 @@ BOOST_AUTO_TEST_CASE(two_hundred_thousand_keys_merge_in_order)
     BOOST_TEST(entries.back().first == "k" + std::to_string(count + count / 2 - 1));
 }
 
+// The first layer merged into an empty config: the keys added so far are not scanned again.
+BOOST_AUTO_TEST_CASE(two_hundred_thousand_keys_merge_into_an_empty_map)
+{
+    constexpr std::size_t count = 200000;
+    node dest = node::map();
+    node src = map_of_keys(count, 0, 4);
+    BOOST_REQUIRE(merge_into(dest, src));
+    BOOST_REQUIRE_EQUAL(dest.entries().size(), count);
+    BOOST_TEST(dest.entries().back().first == "k" + std::to_string(count - 1));
+}
+
 // A key repeated inside one merge (a key added by src and then met again) is found through the
 // index too: the later value wins, nothing is duplicated.
 BOOST_AUTO_TEST_CASE(a_key_added_during_an_indexed_merge_is_found_again)
