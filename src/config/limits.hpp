@@ -20,6 +20,6 @@ inline constexpr std::size_t max_yaml_nodes = 2'000'000;
 inline constexpr std::size_t max_interpolation_depth = 128;
 
 /// Bytes read from one env.yaml or config file (a file that never ends, /dev/zero, is refused).
-inline constexpr std::uintmax_t max_file_bytes = 64u * 1024 * 1024;
+inline constexpr std::uintmax_t max_file_bytes = 16u * 1024 * 1024;
 
 }  // namespace ngd::config::limits
