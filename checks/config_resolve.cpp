@@ -70,6 +70,14 @@ doctor::fix fix_for(const config::config_error& e)
         return {"write config_paths as a list: \"+config_paths=[a.yaml,b.yaml]\"", {}};
     if (t == "AlmostServerError")
         return {"fix the server's fields listed above, or set error_on_almost_servers=false to start without it", {}};
+    if (t == "ConfigTypeError" && e.clash) {
+        // OmegaConf.merge refuses a mapping into a list and a list into a mapping.
+        auto kind = [](const config::origin& o) { return o.text().empty() ? std::string("an override") : o.text(); };
+        return {"'" + e.clash->key + "' is a list in one place and a mapping in the other (" + kind(e.clash->earlier) +
+                    ", then " + kind(e.clash->later) +
+                    "); NeMo Gym cannot merge the two: write the same kind in both, or rename one",
+                {"ngdoctor dump-config --show-origin"}};
+    }
     if (t == "InheritPathNotFoundError")
         return {"the _inherit_from / _copy path must name an existing key, written from the top (a.b.c)", {}};
     if (e.message.rfind("Malformed YAML", 0) == 0)
@@ -102,6 +110,15 @@ result config_resolve(check_context& ctx)
         // An error text can quote a value; never let a key through.
         std::string printed = config::mask_credentials_in(e.printed());
         auto details = lines_of(printed);
+        // An AlmostServerError's message is the whole config; the fields to fix are in the
+        // warning NeMo Gym prints above it.
+        if (e.type == "AlmostServerError") {
+            details.clear();
+            for (auto& notice : r.notices)
+                for (auto& line : lines_of(config::mask_credentials_in(notice)))
+                    if (line.find("\u2550") == std::string::npos && line.find_first_not_of(' ') != std::string::npos)
+                        details.push_back(line);
+        }
         // The summary already carries the first line of the message.
         if (!details.empty() && details.front().find(first_line(e.message)) != std::string::npos)
             details.erase(details.begin());

@@ -129,10 +129,13 @@ struct swapper {
                 if (!swapped) return;
                 if (property_form && swapped->is_map()) {
                     node merged = *swapped;
-                    if (!merge_into(merged, v) && !error) {
+                    merge_clash clash;
+                    if (!merge_into(merged, v, &clash) && !error) {
                         config_error e;
                         e.type = "ConfigTypeError";  // OmegaConf.merge(swapped, v) raises, uncaught
                         e.message = merge_clash_message("", "dict");
+                        e.where = clash.later;
+                        e.clash = clash;
                         error = e;
                     }
                     v = merged;

@@ -1,6 +1,7 @@
 #include "config/interpolation.hpp"
 
 #include "config/interpolation_grammar.hpp"
+#include "config/limits.hpp"
 
 #include <deque>
 #include <unordered_map>
@@ -423,6 +424,14 @@ struct interpolator::impl {
         if (auto it = memo.find(n); it != memo.end()) return it->second;
         if (!in_progress.insert(n).second)
             return failure("InterpolationResolutionError", "Recursive interpolation detected");
+        if (in_progress.size() > limits::max_interpolation_depth) {
+            // OmegaConf's own words when Python's recursion limit stops it (about 60 links).
+            in_progress.erase(n);
+            return failure("InterpolationResolutionError",
+                           "RecursionError raised while resolving interpolation: maximum recursion depth exceeded "
+                           "(ngdoctor's limit: " + std::to_string(limits::max_interpolation_depth) +
+                               " interpolations resolved through one another)");
+        }
         outcome result = interpolated ? value_of(n, c) : outcome(resolved_container(n, c));
         in_progress.erase(n);
         return memo.emplace(n, std::move(result)).first->second;

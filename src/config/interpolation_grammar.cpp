@@ -1,4 +1,5 @@
 #include "config/interpolation_grammar.hpp"
+#include "config/limits.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -160,7 +161,9 @@ public:
     {
         std::size_t open = i_;
         if (depth_ == 0) start_ = open;
-        ++depth_;
+        if (static_cast<std::size_t>(++depth_) > limits::max_interpolation_depth)
+            throw parse_error{"interpolations nested deeper than " + std::to_string(limits::max_interpolation_depth) +
+                              " levels (ngdoctor's limit)"};
         i_ += 2;
         auto inter = std::make_shared<interpolation>();
         skip_spaces();

@@ -28,14 +28,14 @@ const node* dereference(const node& root, const node& value)
     }
 }
 
-bool merge_maps(node& dest, const node& src, const node& root);
+bool merge_maps(node& dest, const node& src, const node& root, merge_clash* clash);
 
 }  // namespace
 
-bool merge_into(node& dest, const node& src)
+bool merge_into(node& dest, const node& src, merge_clash* clash)
 {
     node root = dest;  // a snapshot for interpolation lookups (copy-on-write: cheap)
-    return merge_maps(dest, src, root);
+    return merge_maps(dest, src, root, clash);
 }
 
 std::string merge_clash_message(std::string_view full_key, std::string_view object_type)
@@ -48,13 +48,18 @@ std::string merge_clash_message(std::string_view full_key, std::string_view obje
 
 namespace {
 
-bool merge_maps(node& dest, const node& src, const node& root)
+// Below this many (existing x incoming) pairs a scan is cheaper than building an index.
+constexpr std::size_t scan_pairs_limit = 1024;
+
+bool merge_maps(node& dest, const node& src, const node& root, merge_clash* clash)
 {
     auto& entries = dest.entries();
     const auto& incoming = src.entries();
     // Large maps (thousands of server instances) get a hash index so the merge stays linear.
     std::unordered_map<std::string, std::size_t> index;
-    bool indexed = entries.size() * incoming.size() > 1024;
+    // Keys from src are appended as they come, so a scan would also cover the keys already
+    // added: an empty dest still costs incoming^2 without the index.
+    bool indexed = incoming.size() * (entries.size() + incoming.size()) > scan_pairs_limit;
     if (indexed) {
         index.reserve(entries.size() + incoming.size());
         for (std::size_t i = 0; i < entries.size(); ++i) index.emplace(entries[i].first, i);
@@ -79,10 +84,15 @@ bool merge_maps(node& dest, const node& src, const node& root)
         if (value.is_missing()) continue;
         if (!value.is_scalar() && existing->is_scalar())
             if (const node* target = dereference(root, *existing)) *existing = *target;
-        if (existing->is_map() && value.is_list()) return false;
-        if (existing->is_list() && value.is_map()) return false;
+        if ((existing->is_map() && value.is_list()) || (existing->is_list() && value.is_map())) {
+            if (clash) *clash = {key, existing->where(), value.where()};
+            return false;
+        }
         if (existing->is_map() && value.is_map()) {
-            if (!merge_maps(*existing, value, root)) return false;
+            if (!merge_maps(*existing, value, root, clash)) {
+                if (clash) clash->key = key + "." + clash->key;  // the path is built on the way out only
+                return false;
+            }
         } else {
             *existing = value;
         }

@@ -1,9 +1,11 @@
 #include "config/overrides.hpp"
 
 #include "config/interpolation_grammar.hpp"
+#include "config/limits.hpp"
 #include "config/merge.hpp"
 #include "config/python_text.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace ngd::config {
@@ -46,14 +48,21 @@ private:
         while (i_ < s_.size() && is_ws(s_[i_])) ++i_;
     }
 
+    std::size_t depth_ = 0;  // lists and dicts open around the current element
+
     node element()
     {
         skip_ws();
         node out;
+        bool container = i_ < s_.size() && (s_[i_] == '[' || s_[i_] == '{');
+        if (container && ++depth_ > limits::max_nesting_depth)
+            throw hydra_syntax_error{"lists and dicts nested deeper than " + std::to_string(limits::max_nesting_depth) +
+                                     " levels (ngdoctor's limit)"};
         if (i_ < s_.size() && s_[i_] == '[') out = list();
         else if (i_ < s_.size() && s_[i_] == '{') out = dict();
         else if (i_ < s_.size() && (s_[i_] == '\'' || s_[i_] == '"')) out = quoted();
         else out = primitive();
+        if (container) --depth_;
         skip_ws();
         return out;
     }
@@ -332,6 +341,9 @@ std::variant<parsed_override, std::string> parse_override(std::string_view input
         if (o.key.empty()) return std::string("mismatched input '='");
         return "no viable alternative at input '" + o.key + "'";
     }
+    if (static_cast<std::size_t>(std::count(o.key.begin(), o.key.end(), '.')) >= limits::max_nesting_depth)
+        return "the key '" + o.key.substr(0, 40) + "...' is nested deeper than " +
+               std::to_string(limits::max_nesting_depth) + " levels (ngdoctor's limit)";
     if (eq == std::string_view::npos) {
         if (o.what != parsed_override::action::remove) return std::string("mismatched input '<EOF>' expecting '='");
         return o;

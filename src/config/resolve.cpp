@@ -50,11 +50,14 @@ struct resolver_run {
     // OmegaConf.merge(a, b, ...) of whole configs: a clash is reported at the root.
     void merge_layer(node& into, const node& layer)
     {
-        if (merge_into(into, layer) || merge_clashed) return;
+        merge_clash clash;
+        if (merge_into(into, layer, &clash) || merge_clashed) return;
         merge_clashed = true;  // NeMo Gym stops at the first; later merges would repeat it
         config_error e;
         e.type = "ConfigTypeError";
         e.message = merge_clash_message("", "dict");
+        e.where = clash.later;
+        e.clash = clash;
         report(e);
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// NeMo Gym's configuration resolution: env.yaml, config_paths, Hydra overrides,
 /// merging, directives, OmegaConf interpolation and the appended defaults.
+#include "config/merge.hpp"
 #include "config/node.hpp"
 
 #include <functional>
@@ -39,6 +40,8 @@ struct config_error {
     std::string type;     ///< e.g. "InterpolationKeyError", "ConfigPathNotFoundError"
     std::string message;  ///< NeMo Gym's text
     origin where;         ///< the value or file it is about, when known
+    /// For a ConfigTypeError from merging: the key and the two values that clash.
+    std::optional<merge_clash> clash;
 
     /// "<type>: <message>" as NeMo Gym prints it.
     std::string text() const;

@@ -157,10 +157,13 @@ void merge_dummy_models(node& root, const error_sink& report)
         if (models->entries().empty()) continue;
         node merged = dummy_value;
         if (merged.is_map() && models->entries().front().second.is_map()) {
-            if (!merge_into(merged, models->entries().front().second)) {
+            merge_clash clash;
+            if (!merge_into(merged, models->entries().front().second, &clash)) {
                 config_error e;
                 e.type = "ConfigTypeError";  // OmegaConf.merge(dummy, actual) raises, uncaught
                 e.message = merge_clash_message("", "dict");
+                e.where = clash.later;
+                e.clash = clash;
                 report(e);
             }
             models->entries().front().second = merged;
@@ -198,6 +201,21 @@ config_error almost_server_error(const node& root, const env_lookup& env, std::s
                 "error_on_almost_servers=false to bypass this error.\nFound global config dict yaml:\n" +
                 to_yaml(logged);
     return e;
+}
+
+// The file and line to fix: the value the deepest validation error is about (the `license:`
+// line; the union's "Field required" noise sits at the top), else the server block itself.
+origin place_of_first_problem(const node& root,
+                              const std::pair<std::string, std::vector<validation_error>>& server)
+{
+    const validation_error* deepest = nullptr;
+    for (auto& error : server.second)
+        if (error.input && error.input->where().from == origin::kind::file &&
+            (!deepest || error.loc.size() > deepest->loc.size()))
+            deepest = &error;
+    if (deepest) return deepest->input->where();
+    const node* block = root.find(server.first);
+    return block ? block->where() : origin{};
 }
 
 std::string quoted_list(const std::vector<std::string>& names)
@@ -271,7 +289,11 @@ void populate_servers_and_defaults(node& root, const resolve_options& options, c
         text += bar + "\n\n";
         notices.push_back(text);
         auto flag = reader.get("error_on_almost_servers");
-        if (!flag || python_truthy(*flag)) report(almost_server_error(root, env, almost.size()));
+        if (!flag || python_truthy(*flag)) {
+            auto e = almost_server_error(root, env, almost.size());
+            if (e.type == "AlmostServerError") e.where = place_of_first_problem(root, almost.front());
+            report(e);
+        }
     }
     auto instances = find_server_instances(root);
     for (auto& i : instances) instance_names.push_back(i.name);

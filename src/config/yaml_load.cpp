@@ -1,5 +1,7 @@
 #include "config/yaml_load.hpp"
 
+#include "config/limits.hpp"
+
 #include "config/scalar_typing.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -103,6 +105,11 @@ std::string pyyaml_problem_text(const std::string& yaml_cpp_message)
     return m;
 }
 
+// Thrown from the event handler to stop the parser at once when a limit is passed.
+struct limit_passed {
+    yaml_problem problem;
+};
+
 class tree_builder : public YAML::EventHandler {
 public:
     explicit tree_builder(std::string display_name) : file_(std::move(display_name)) {}
@@ -121,13 +128,16 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
     {
         auto it = anchors_.find(anchor);
-        node value = it != anchors_.end() ? it->second : node::null(where(mark));
+        node value = it != anchors_.end() ? it->second.value : node::null(where(mark));
+        // The alias shares the anchored tree, but every later walk expands it: count it whole.
+        count(mark, it != anchors_.end() ? it->second.size : 1);
         emit(value, mark, 0, false, "");
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override
     {
+        count(mark, 1);
         bool plain = tag == "?";
         node n = plain ? type_plain_yaml_scalar(value, where(mark)) : tagged(tag, value, where(mark));
         n.quoted = !plain;
@@ -158,7 +168,21 @@ private:
         std::unordered_set<std::string> string_keys;
         std::unordered_map<std::string, std::size_t> positions;
         std::optional<std::string> parent_key;  // the key this container sits under
+        std::size_t nodes_before = 0;             // the count when it opened: its size at close
     };
+    struct anchored {
+        node value;
+        std::size_t size;  // nodes in it, expansions included
+    };
+
+    void count(const YAML::Mark& mark, std::size_t nodes)
+    {
+        nodes_ += nodes;
+        if (nodes_ > limits::max_yaml_nodes)
+            throw limit_passed{{mark.line + 1, mark.column + 1,
+                                "more than " + std::to_string(limits::max_yaml_nodes) +
+                                    " values once aliases are expanded (ngdoctor's limit; an alias bomb?)"}};
+    }
 
     origin where(const YAML::Mark& mark) const
     {
@@ -182,7 +206,12 @@ private:
                 problem = yaml_problem{mark.line + 1, mark.column + 1,
                                        "found unhashable key"};
         }
-        frame f{std::move(container), is_map, anchor, std::nullopt, {}, {}, {}, std::nullopt};
+        if (stack_.size() >= limits::max_nesting_depth)
+            throw limit_passed{{mark.line + 1, mark.column + 1,
+                                "nested deeper than " + std::to_string(limits::max_nesting_depth) +
+                                    " levels (ngdoctor's limit)"}};
+        count(mark, 1);
+        frame f{std::move(container), is_map, anchor, std::nullopt, {}, {}, {}, std::nullopt, nodes_ - 1};
         stack_.push_back(std::move(f));
     }
 
@@ -190,13 +219,13 @@ private:
     {
         frame f = std::move(stack_.back());
         stack_.pop_back();
-        if (f.anchor) anchors_[f.anchor] = f.value;
+        if (f.anchor) anchors_[f.anchor] = {f.value, nodes_ - f.nodes_before};
         attach(std::move(f.value));
     }
 
     void emit(node n, const YAML::Mark& mark, YAML::anchor_t anchor, bool string_key, const std::string& text)
     {
-        if (anchor) anchors_[anchor] = n;
+        if (anchor) anchors_[anchor] = {n, 1};
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().key) {
             auto& f = stack_.back();
             std::string key = n.is_null() && !n.quoted && text.empty() ? "null" : n.to_python_str();
@@ -242,7 +271,8 @@ private:
 
     std::string file_;
     std::vector<frame> stack_;
-    std::map<YAML::anchor_t, node> anchors_;
+    std::map<YAML::anchor_t, anchored> anchors_;
+    std::size_t nodes_ = 0;
 };
 
 config_error malformed(const std::string& path, const yaml_problem& p, const std::string& display)
@@ -271,6 +301,8 @@ load_result load_yaml_text(std::string_view text, const std::string& display_nam
             if (parser.HandleNextDocument(second))
                 return malformed(error_path, {1, 1, "expected a single document in the stream"}, display_name);
         }
+    } catch (const limit_passed& e) {
+        return malformed(error_path, e.problem, display_name);
     } catch (const YAML::Exception& e) {
         return malformed(error_path, {e.mark.line + 1, e.mark.column + 1, pyyaml_problem_text(e.msg)},
                          display_name);
@@ -300,9 +332,21 @@ load_result load_yaml_file(const std::string& path, const std::string& display_n
         e.where = origin::in_file(display_name, 0, 0);
         return e;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return load_yaml_text(buf.str(), display_name, path);
+    // Read at most the limit and one byte more: a file that never ends (/dev/zero) is refused.
+    std::string text;
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > limits::max_file_bytes) {
+            config_error e;
+            e.type = "ConfigError";
+            e.message = "Cannot read '" + path + "': larger than " + std::to_string(limits::max_file_bytes >> 20) +
+                        " MiB (ngdoctor's limit)";
+            e.where = origin::in_file(display_name, 0, 0);
+            return e;
+        }
+    }
+    return load_yaml_text(text, display_name, path);
 }
 
 }  // namespace ngd::config

@@ -71,3 +71,50 @@ BOOST_AUTO_TEST_CASE(the_first_line_is_not_repeated)
     BOOST_TEST(f.summary.find("ConfigPathNotFoundError: config_paths entry 'nope.yaml' was not found") != std::string::npos);
     BOOST_TEST((f.details.empty() || f.details.front().find("was not found") == std::string::npos));
 }
+
+// OmegaConf raises ConfigTypeError when a mapping meets a list (issue 8 item 1): the finding
+// names the key and both places.
+BOOST_AUTO_TEST_CASE(a_list_merged_with_a_mapping_fails_with_both_places)
+{
+    world w;
+    w.dir.write("a.yaml", "eta: [a, b]\n");
+    w.dir.write("b.yaml", "eta:\n  x: 1\n");
+    w.overrides = {"+config_paths=[a.yaml,b.yaml]"};
+    auto f = w.run(ngd::checks::config_resolve);
+    BOOST_TEST((f.state == status::fail));
+    BOOST_TEST(f.summary.find("ConfigTypeError: Cannot merge DictConfig with ListConfig") != std::string::npos, f.summary);
+    BOOST_TEST(everything(f).find("at b.yaml:2") != std::string::npos, everything(f));
+    BOOST_TEST(f.remedy.text.find("'eta'") != std::string::npos, f.remedy.text);
+    BOOST_TEST(f.remedy.text.find("a.yaml:1") != std::string::npos, f.remedy.text);
+}
+
+BOOST_AUTO_TEST_CASE(a_list_in_env_yaml_under_a_mapping_override_fails)
+{
+    world w;
+    w.dir.write("env.yaml", "eta: [a]\n");
+    w.overrides = {"++eta={x: 1}"};
+    auto f = w.run(ngd::checks::config_resolve);
+    BOOST_TEST((f.state == status::fail));
+    BOOST_TEST(f.summary.find("ConfigTypeError") != std::string::npos, f.summary);
+    BOOST_TEST(f.remedy.text.find("env.yaml:1") != std::string::npos, f.remedy.text);
+}
+
+// NeMo Gym's AlmostServerError (issue 8 item 2): the pydantic errors are the details, the
+// place is the line of the value at fault, and the config dump is not repeated.
+BOOST_AUTO_TEST_CASE(an_almost_server_fails_at_the_line_of_the_bad_value)
+{
+    world w;
+    w.dir.write("env.yaml", "policy_api_key: " + fake_key + "\n");
+    w.dir.write("a.yaml", "agent:\n  responses_api_agents:\n    simple_agent:\n      entrypoint: app.py\n"
+                          "      datasets:\n      - name: train\n        type: train\n"
+                          "        jsonl_fpath: data/train.jsonl\n        license: GPL\n");
+    w.overrides = {"+config_paths=[a.yaml]"};
+    auto f = w.run(ngd::checks::config_resolve);
+    BOOST_TEST((f.state == status::fail));
+    BOOST_TEST(f.summary.find("AlmostServerError: Found 1 almost-server(s)") != std::string::npos, f.summary);
+    auto all = everything(f);
+    BOOST_TEST(all.find("at a.yaml:9") != std::string::npos, all);
+    BOOST_TEST(all.find("license: Must be one of: 'Apache 2.0'") != std::string::npos, all);
+    BOOST_TEST(all.find("Found global config dict yaml") == std::string::npos, all);
+    no_key_in(f);
+}
