@@ -139,7 +139,7 @@ result model_availability(check_context& ctx)
     const config::node* provider = extra ? extra->find("provider") : nullptr;
     if (provider && provider->is_map()) {
         const std::string served_id = m->id;
-        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, served_id);
+        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, served_id, key);
         if (!endpoints->ok()) details.push_back("provider slugs not checked: " + endpoints->error.detail);
         if (endpoints->ok()) {
             std::vector<std::string> tags;

@@ -90,8 +90,8 @@ asio::awaitable<void> prefetch_providers(check_context& ctx)
     const bool worth = co_await worth_asking(ctx);
     if (!worth) co_return;
     co_await (endpoints(ctx) && providers(ctx));
-    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
-    const auto* e = co_await ctx.run.fetched->endpoints(base, id);
+    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value, key = key_of(*ctx.tgt);
+    const auto* e = co_await ctx.run.fetched->endpoints(base, id, key);
     const auto* p = co_await ctx.run.fetched->providers(base);
     if (!e->ok() || !p->ok()) co_return;
     auto executor = co_await asio::this_coro::executor;

@@ -66,8 +66,9 @@ result provider_status(check_context& ctx)
     if (!t.model.value || t.model.value->empty() || t.model.value->find('/') == std::string::npos)
         co_return doctor::skip("no provider/model id to look up (see model.id_format)");
     const std::string id = *t.model.value;
-    const std::string base = base_of(t);
-    const auto* answer = co_await ctx.run.fetched->endpoints(base, id);
+    const std::string base = base_of(t), key = key_of(t);
+    // With the target's key, to the target's own host: only then are the latency figures filled in.
+    const auto* answer = co_await ctx.run.fetched->endpoints(base, id, key);
     if (!answer->ok()) {
         if (answer->error.status == 404 && !answer->error.html)
             co_return doctor::skip("OpenRouter does not know '" + id + "' (see model.availability)");
@@ -76,7 +77,6 @@ result provider_status(check_context& ctx)
     const auto& endpoints = answer->value->endpoints;
 
     std::vector<const openrouter::model*> alternatives;
-    const std::string key = key_of(t);
     const auto* catalog = co_await ctx.run.fetched->models(base, key);
     if (catalog->ok())
         if (const auto* m = find_model(*catalog->value, id)) alternatives = similar_models(*catalog->value, *m, ctx.run.now());

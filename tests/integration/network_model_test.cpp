@@ -240,3 +240,24 @@ BOOST_AUTO_TEST_CASE(anthropic_status_page_redirect_is_followed)
     BOOST_CHECK(asked_old);
     BOOST_CHECK(asked_new);
 }
+
+// The endpoints' latency and throughput reach authenticated callers only: whichever check
+// asks first, the target's key goes with the request (and only to the target's host).
+BOOST_AUTO_TEST_CASE(endpoints_are_fetched_with_the_targets_key)
+{
+    scenario_case c{.name = "endpoints with the key",
+                    .scenario = "",
+                    .env = env_for("openai/gpt-4o-mini"),
+                    .expected = healthy(),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    int asked = 0;
+    for (const auto& r : requests_of(sim)) {
+        if (!r.path.ends_with("/endpoints")) continue;
+        ++asked;
+        BOOST_CHECK_EQUAL(r.host, "openrouter.ai");
+        BOOST_CHECK_MESSAGE(r.auth != "none", "endpoints asked without the key: " << r);
+    }
+    BOOST_CHECK_EQUAL(asked, 1);
+}

@@ -298,3 +298,18 @@ BOOST_AUTO_TEST_CASE(prints_usage)
     BOOST_TEST(contains(result.out, "--generate-ca"));
     BOOST_TEST(ngd::test::run(ngd::test::staged_binary("ngdoctor-sim"), {"--no-such-option"}).exit_code == 2);
 }
+
+// OpenRouter fills the endpoints' 30-minute latency and throughput for authenticated callers
+// only (openrouter-api.md §4.2); anonymous callers get null.
+BOOST_AUTO_TEST_CASE(endpoint_latency_reaches_authenticated_callers_only)
+{
+    simulator sim(scenario_with(""));
+    const auto anonymous = fetch(sim, req("/api/v1/models/openai/gpt-4o-mini/endpoints"));
+    const auto authenticated = fetch(sim, keyed(req("/api/v1/models/openai/gpt-4o-mini/endpoints"), main_key));
+    BOOST_TEST_REQUIRE(anonymous.status == 200);
+    BOOST_TEST_REQUIRE(authenticated.status == 200);
+    BOOST_TEST(contains(anonymous.body, "\"latency_last_30m\":null"));
+    BOOST_TEST(contains(anonymous.body, "\"throughput_last_30m\":null"));
+    BOOST_TEST(contains(authenticated.body, "\"latency_last_30m\":{"));
+    BOOST_TEST(contains(authenticated.body, "\"throughput_last_30m\":{"));
+}
