@@ -398,3 +398,25 @@ BOOST_AUTO_TEST_CASE(answers_are_fetched_once_per_key_and_base)
     w.check(checks::credits);
     BOOST_TEST(w.fetched.fetched() == 1u);
 }
+
+// A model the catalog still lists but inference reports retired (404, availability
+// model_deprecated with fallback_models): the probe names the replacement and sets it.
+BOOST_AUTO_TEST_CASE(the_probe_reports_a_deprecated_model_with_its_replacement)
+{
+    world w;
+    w.run.options.live = true;
+    auto a = http_error<openrouter::chat_completion>(404, "openai/gpt-4o-mini has been deprecated");
+    const auto envelope = openrouter::parse_error_envelope(
+        R"({"error": {"code": 404, "message": "openai/gpt-4o-mini has been deprecated", "availability":
+            {"code": "model_deprecated", "retryable": false, "requested_models": ["openai/gpt-4o-mini"],
+             "fallback_models": ["openai/gpt-4.1-mini"], "docs_url": "https://openrouter.ai/docs/errors#model_deprecated"}}})");
+    BOOST_TEST_REQUIRE(envelope.ok());
+    a.error.envelope = *envelope.value;
+    w.fetched.preset_probe(base, test::fake_key, "openai/gpt-4o-mini", openrouter::inference_api::chat_completions, a);
+    const auto f = w.check(checks::inference_probe);
+    BOOST_TEST(state(f) == "fail");
+    BOOST_TEST(says(f, "deprecated"), f.summary);
+    BOOST_TEST(says(f, "openai/gpt-4.1-mini"), f.summary);
+    BOOST_TEST_REQUIRE(f.remedy.edits.size() == 1u);
+    BOOST_TEST(f.remedy.text.find("openai/gpt-4.1-mini") != std::string::npos, f.remedy.text);
+}

@@ -110,6 +110,29 @@ reply no_endpoints(const scenario& world, std::string_view id)
     return error_reply(404, std::move(envelope));
 }
 
+// A retired model: 404 with the availability object, whose code and fallback_models are the
+// point of the answer (errors-and-debugging.mdx, "Model availability errors": model_deprecated
+// and free_variant_ended are 404, not retryable, fallback_models the suggested slugs). The
+// message wording is not documented; these texts are ours.
+reply retired(const scenario& world, std::string_view id, const retired_model& r)
+{
+    const std::string message = r.code == "free_variant_ended"
+                                    ? "The free variant " + std::string(id) + " has ended"
+                                    : std::string(id) + " has been deprecated and is no longer available";
+    auto envelope = with_user(error_envelope(404, message), world);
+    auto& error = error_of(envelope);
+    error["error_type"] = "not_found";
+    error["http_status"] = 404;
+    json::array fallbacks;
+    for (const auto& f : r.fallback_models) fallbacks.emplace_back(f);
+    error["availability"] = {{"code", r.code},
+                             {"retryable", false},
+                             {"requested_models", json::array{id}},
+                             {"fallback_models", std::move(fallbacks)},
+                             {"docs_url", "https://openrouter.ai/docs/errors#" + r.code}};
+    return error_reply(404, std::move(envelope));
+}
+
 reply context_exceeded(const admitted& a)
 {
     const long output = a.max_tokens.value_or(0);
@@ -342,6 +365,8 @@ reply serve_inference(inference_api api, const incoming& request, scenario& worl
 
     admitted a;
     a.model = world.models.resolve(id);
+    if (const auto gone = world.retired_models.find(id); !a.model && gone != world.retired_models.end())
+        return retired(world, id, gone->second);
     if (!a.model) return invalid_model(world, id);
     if (excluded_for(key, a.model->id)) return privacy_blocked(world, id);
     if (a.model->endpoints.empty()) return no_endpoints(world, id);
