@@ -11,6 +11,7 @@
 #include "doctor/exit_code.hpp"
 #include "doctor/run_context.hpp"
 #include "doctor/runner.hpp"
+#include "doctor/plain_text.hpp"
 #include "doctor/scrub.hpp"
 #include "net/client.hpp"
 #include "openrouter/key_mask.hpp"
@@ -135,8 +136,8 @@ report::target_view view_of(const doctor::target& t)
     // Either may hold a key by mistake (a key pasted as the model, or in the URL's userinfo or
     // query); the report prints both.
     const std::vector<std::string> secrets{t.api_key.value.value_or("")};
-    v.base_url = doctor::scrub(t.base_url.value.value_or(""), secrets);
-    v.model = doctor::scrub(t.model.value.value_or(""), secrets);
+    v.base_url = doctor::plain_text(doctor::scrub(t.base_url.value.value_or(""), secrets));
+    v.model = doctor::plain_text(doctor::scrub(t.model.value.value_or(""), secrets));
     if (t.api_key.value && !t.api_key.value->empty()) v.masked_key = openrouter::mask_key(*t.api_key.value);
     return v;
 }

@@ -208,3 +208,32 @@ BOOST_AUTO_TEST_CASE(inference_provider_and_vllm_model_are_probed_on_chat_comple
     expect_probe_route("inference_provider", "chat/completions", "responses");
     expect_probe_route("vllm_model", "chat/completions", "responses");
 }
+
+// A server's error text with escape sequences (clear screen, window title, colours) and
+// control characters reaches the terminal, and the JSON report, only as plain text.
+BOOST_AUTO_TEST_CASE(a_servers_escape_sequences_never_reach_the_terminal)
+{
+    scenario_case c{.name = "hostile error message",
+                    .scenario = completion_fault(400, R"(bad\u001b[2J\u001b]0;owned\u0007\u001b[31m request\r\b\b)"),
+                    .env = env_for(paid_model),
+                    .args = live,
+                    .expected = probed("fail/*"),
+                    .exit_code = 1,
+                    .mentions = {{"inference.probe", "request"}}};
+    ngd::test::simulator sim(c.scenario);
+    const auto json_run = run_case(c, sim);
+    BOOST_CHECK_MESSAGE(json_run.raw.out.find("\\u001b") == std::string::npos, json_run.raw.out);
+    BOOST_CHECK_MESSAGE(json_run.raw.out.find("\\u0007") == std::string::npos, json_run.raw.out);
+
+    ngd::test::temp_dir home;
+    write_env(home, fill(c.env, {{"KEY", c.key}}));
+    std::vector<std::string> args{"check-all", "--live"};
+    for (const auto& a : simulator_args(sim, true)) args.push_back(a);
+    const auto text = run_ngdoctor(args, home.path());
+    BOOST_CHECK_MESSAGE(text.out.find("request") != std::string::npos, text.out);
+    for (const char ch : text.out) {
+        const auto b = static_cast<unsigned char>(ch);
+        BOOST_CHECK_MESSAGE(b >= 0x20 || b == '\n' || b == '\t', "control character " << int(b) << " printed");
+        if (b < 0x20 && b != '\n' && b != '\t') break;
+    }
+}
