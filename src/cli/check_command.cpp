@@ -12,6 +12,7 @@
 #include "doctor/run_context.hpp"
 #include "doctor/runner.hpp"
 #include "doctor/plain_text.hpp"
+#include "net/tls.hpp"
 #include "doctor/scrub.hpp"
 #include "net/client.hpp"
 #include "openrouter/key_mask.hpp"
@@ -325,6 +326,11 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     const auto net_options = net_options_from(o, bad_connect_to);
     if (!bad_connect_to.empty())
         return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + bad_connect_to + "'", command);
+    // A --cacert file that is missing or unreadable is the command line's mistake, not the network's.
+    if (!o.cacerts.empty()) {
+        std::string cacert_error;
+        if (!net::make_tls_context(o.cacerts, cacert_error)) return usage_error(io, "--cacert: " + cacert_error, command);
+    }
 
     const auto started = std::chrono::steady_clock::now();
     boost::asio::io_context io_context;

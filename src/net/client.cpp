@@ -23,7 +23,7 @@ constexpr std::size_t max_idle_per_key = 8;
 outcome failed(error_class cls, std::string stage, std::string message)
 {
     outcome result;
-    result.fail = failure{cls, std::move(stage), std::move(message)};
+    result.fail = failure{cls, std::move(stage), std::move(message), {}};
     return result;
 }
 
