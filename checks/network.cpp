@@ -36,7 +36,7 @@ openrouter::inference_api api_of(const doctor::target& t)
 std::optional<finding> skip_unless_openrouter(const doctor::target& t, std::string_view what)
 {
     if (targets_openrouter(t)) return std::nullopt;
-    return doctor::skip("not OpenRouter (" + host_of(base_of(t)) + "): " + std::string(what) +
+    return doctor::skip("not OpenRouter (" + server_text(base_of(t)) + "): " + std::string(what) +
                         " is an OpenRouter API");
 }
 
