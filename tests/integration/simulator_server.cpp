@@ -313,3 +313,33 @@ BOOST_AUTO_TEST_CASE(endpoint_latency_reaches_authenticated_callers_only)
     BOOST_TEST(contains(authenticated.body, "\"latency_last_30m\":{"));
     BOOST_TEST(contains(authenticated.body, "\"throughput_last_30m\":{"));
 }
+
+// The current message variants: 401 without a key, the account 402, the privacy 404's
+// reason and the generation id header.
+BOOST_AUTO_TEST_CASE(serves_the_current_error_wordings)
+{
+    for (const auto& [wording, text] : {std::pair{"cookie", "No cookie auth credentials found"},
+                                        std::pair{"spec", "Missing Authentication header"}}) {
+        simulator sim(R"({"missing_auth_wording": ")" + std::string(wording) + R"("})");
+        const auto a = fetch(sim, req("/api/v1/key"));
+        BOOST_TEST(a.status == 401);
+        BOOST_TEST(contains(a.body, text), a.body);
+    }
+    simulator broke(R"({"credits_wording": "insufficient", "availability_in_errors": true, "keys": {")" + main_key +
+                    R"(": {"name": "main", "limit": null, "total_credits": 1, "total_usage": 1,
+                           "excluded_models": ["openai/gpt-4o"]}}})");
+    const auto poor = fetch(broke, post("/api/v1/chat/completions",
+                                        R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(poor.status == 402);
+    BOOST_TEST(contains(poor.body, "Insufficient credits. Add more using https://openrouter.ai/credits"), poor.body);
+    const auto hidden = fetch(broke, post("/api/v1/chat/completions",
+                                          R"({"model":"openai/gpt-4o","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(hidden.status == 404);
+    BOOST_TEST(contains(hidden.body, "\"excluded_by\""), hidden.body);
+
+    simulator fine(scenario_with(""));
+    const auto ok = fetch(fine, post("/api/v1/chat/completions",
+                                     R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(ok.status == 200);
+    BOOST_TEST(std::string(ok.headers["X-Generation-Id"]).starts_with("gen-"), ok.body);
+}

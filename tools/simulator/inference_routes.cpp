@@ -100,6 +100,9 @@ reply privacy_blocked(const scenario& world, std::string_view id)
                             "https://openrouter.ai/settings/privacy"),
         world);
     add_availability(envelope, world, "privacy_restricted", false, id, "not_found", 404);
+    // The reason: which account setting excluded the endpoints (errors-and-debugging.mdx names the
+    // field excluded_by; the value naming the data-policy setting is ours).
+    if (world.availability_in_errors) error_of(envelope)["availability"].as_object()["excluded_by"] = json::array{"data_policy"};
     return error_reply(404, std::move(envelope));
 }
 
@@ -163,6 +166,10 @@ reply cannot_afford(const scenario& world, long requested, long affordable, bool
     std::string fix = key_cap ? "https://openrouter.ai/settings/keys and create a key with a higher " +
                                     (key.limit_reset && *key.limit_reset != "none" ? *key.limit_reset + " limit" : std::string("limit"))
                               : std::string("https://openrouter.ai/settings/credits and upgrade to a paid account");
+    // The OpenAPI example's wording for an account out of credit (openrouter-api.md §5.2).
+    if (!key_cap && world.credits_wording == "insufficient")
+        return error_reply(402, with_user(error_envelope(402, "Insufficient credits. Add more using https://openrouter.ai/credits"),
+                                          world));
     auto envelope = with_user(
         error_envelope(402, "This request requires more credits, or fewer max_tokens. You requested up to " +
                                 std::to_string(requested) + " tokens, but can only afford " +
@@ -332,6 +339,8 @@ reply generate(inference_api api, const admitted& a, const scenario& world, key_
     } else {
         r.body = api == inference_api::responses ? response_body(c) : chat_completion_body(c);
     }
+    // The generation's id also comes as a header, for clients that read no body (streams).
+    r.headers.emplace_back("X-Generation-Id", c.id);
     return r;
 }
 

@@ -118,7 +118,9 @@ struct scenario {
     std::vector<latency_rule> latency;
     bool models_require_auth = false;         ///< /models answers 401 to a rejected key
     bool availability_in_errors = false;      ///< add the documented `availability` object
-    std::map<std::string, retired_model> retired_models;  ///< by id; removed from the catalog
+    std::map<std::string, retired_model> retired_models;
+    std::string missing_auth_wording = "classic";  ///< 401 without a key: classic, cookie or spec
+    std::string credits_wording = "afford";        ///< account 402: afford ("...can only afford N") or insufficient  ///< by id; removed from the catalog
     std::string completion_text = "pong";
 
     /// Every host this world answers for: openrouter.ai and each status page.

@@ -449,7 +449,7 @@ scenario read_scenario(const json::object& root, std::int64_t now_unix)
     static const std::vector<std::string> known{"user_id", "keys", "catalog", "providers", "status_pages", "faults",
                                                 "latency_ms", "latency", "models_require_auth",
                                                 "availability_in_errors", "completion_text", "description",
-                                                "retired_models"};
+                                                "retired_models", "missing_auth_wording", "credits_wording"};
     for (const auto& [name, value] : root)
         if (std::find(known.begin(), known.end(), std::string(name)) == known.end())
             fail(std::string(name), "unknown scenario field");
@@ -475,6 +475,13 @@ scenario read_scenario(const json::object& root, std::int64_t now_unix)
     read_field(root, "availability_in_errors", "availability_in_errors", bool_at, world.availability_in_errors);
     read_field(root, "completion_text", "completion_text", string_at, world.completion_text);
     if (const auto* retired = root.if_contains("retired_models")) read_retired_models(*retired, world);
+    read_field(root, "missing_auth_wording", "missing_auth_wording", string_at, world.missing_auth_wording);
+    if (world.missing_auth_wording != "classic" && world.missing_auth_wording != "cookie" &&
+        world.missing_auth_wording != "spec")
+        fail("missing_auth_wording", "expected classic, cookie or spec");
+    read_field(root, "credits_wording", "credits_wording", string_at, world.credits_wording);
+    if (world.credits_wording != "afford" && world.credits_wording != "insufficient")
+        fail("credits_wording", "expected afford or insufficient");
     return world;
 }
 
