@@ -19,6 +19,23 @@ std::string host_of(std::string_view url)
     return host;
 }
 
+bool lacks_scheme(std::string_view url)
+{
+    return !url.empty() && url.find("://") == std::string_view::npos;
+}
+
+std::string meant_host_of(std::string_view url)
+{
+    return lacks_scheme(url) ? host_of("https://" + std::string(url)) : host_of(url);
+}
+
+std::string server_text(std::string_view url)
+{
+    if (lacks_scheme(url)) return "'" + std::string(url) + "' (a base URL without http:// or https://, see base_url.format)";
+    const std::string host = host_of(url);
+    return host.empty() ? "'" + std::string(url) + "'" : host;
+}
+
 bool is_openrouter_host(std::string_view host)
 {
     return openrouter::is_openrouter_api_host(host);
@@ -43,7 +60,7 @@ bool targets_openrouter(const doctor::target& t)
 bool means_openrouter(const doctor::target& t)
 {
     if (!t.base_url.value || t.base_url.value->empty() || t.base_url.unresolved) return true;
-    return looks_like_openrouter_host(host_of(*t.base_url.value));
+    return looks_like_openrouter_host(meant_host_of(*t.base_url.value));
 }
 
 bool is_free_model_id(std::string_view id)

@@ -12,6 +12,17 @@ namespace ngd::checks {
 /// Lower-case host of an http(s) URL; "" when it does not parse.
 std::string host_of(std::string_view url);
 
+/// A base URL written without "scheme://" ("openrouter.ai/api/v1", "localhost:8000/v1").
+bool lacks_scheme(std::string_view url);
+
+/// The host the user meant: host_of(url), or for a URL without a scheme the host it names
+/// once https:// is put in front (so "openrouter.ai/api/v1" still means OpenRouter).
+std::string meant_host_of(std::string_view url);
+
+/// How a report names the server of `url`: its host, or for a URL without a scheme the text
+/// as written and that the scheme is missing (never an empty name).
+std::string server_text(std::string_view url);
+
 /// A host OpenRouter's API answers on: openrouter.ai or a regional eu./us.openrouter.ai.
 bool is_openrouter_host(std::string_view host);
 

@@ -4,6 +4,7 @@
 // troubleshooting guide groups failures.
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "checks/retired_model.hpp"
 #include "checks/time_text.hpp"
 
 namespace ngd::checks {
@@ -19,8 +20,10 @@ std::string contains_any(const std::string& text, std::initializer_list<std::str
 }
 
 finding classify(const doctor::target& t, const openrouter::api_error& e, const std::string& curl,
-                 std::chrono::system_clock::time_point now)
+                 std::chrono::system_clock::time_point now, const std::vector<std::string>& config_paths)
 {
+    // A retired model (404 with availability model_deprecated / free_variant_ended) names its replacement.
+    if (const auto r = retired_from(e, t.model.value.value_or(""))) return retired_verdict(t, *r, curl, config_paths);
     const std::string said = e.server_message.empty() ? "" : ": " + quoted(e.server_message);
     const std::string type = e.envelope && e.envelope->error_type ? *e.envelope->error_type : "";
     switch (e.status) {
@@ -89,7 +92,7 @@ result inference_probe(check_context& ctx)
     const auto api = api_of(t);
     // The shared answer: credits reads the same one, so the two verdicts agree.
     const auto& answer = *co_await ctx.run.fetched->probe(base, key, model, api);
-    if (!answer.ok()) co_return classify(t, answer.error, answer.curl, ctx.run.now());
+    if (!answer.ok()) co_return classify(t, answer.error, answer.curl, ctx.run.now(), ctx.run.config.config_paths);
     const auto& c = *answer.value;
     if (c.error)
         co_return doctor::fail("the provider failed while answering: " + quoted(c.error->message), net::error_class::http_5xx,

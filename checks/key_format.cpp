@@ -176,7 +176,7 @@ result key_format(check_context& ctx)
     const std::string_view key = *field.value;
     if (auto problem = universal_problem(t, key)) co_return std::move(*problem);
     if (means_openrouter(t)) co_return check_openrouter_key(t, key);
-    co_return check_other_provider_key(t, key, host_of(*t.base_url.value));
+    co_return check_other_provider_key(t, key, server_text(*t.base_url.value));
 }
 
 }  // namespace ngd::checks

@@ -6,6 +6,7 @@
 #include "checks/catalog_facts.hpp"
 #include "checks/common.hpp"
 #include "checks/network.hpp"
+#include "checks/retired_model.hpp"
 #include "checks/time_text.hpp"
 
 #include <algorithm>
@@ -93,7 +94,18 @@ result model_availability(check_context& ctx)
         const auto* single = co_await ctx.run.fetched->model(base, id);
         if (single->ok()) m = &resolved.emplace(*single->value);
     }
-    if (!m) co_return missing(t, catalog, id, catalog_answer->curl, ctx.run.config.config_paths);
+    if (!m) {
+        // OpenRouter says why a model left the catalog only in answer to inference (404 with
+        // availability model_deprecated / free_variant_ended): with --live, the probe's shared answer.
+        if (ctx.run.options.live) {
+            const auto api = api_of(t);
+            const auto* probe = co_await ctx.run.fetched->probe(base, key, id, api);
+            if (!probe->ok())
+                if (const auto r = retired_from(probe->error, id))
+                    co_return retired_verdict(t, *r, probe->curl, ctx.run.config.config_paths);
+        }
+        co_return missing(t, catalog, id, catalog_answer->curl, ctx.run.config.config_paths);
+    }
 
     const auto now = ctx.run.now();
     std::vector<std::string> details{model_facts(*m)};
@@ -139,7 +151,7 @@ result model_availability(check_context& ctx)
     const config::node* provider = extra ? extra->find("provider") : nullptr;
     if (provider && provider->is_map()) {
         const std::string served_id = m->id;
-        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, served_id);
+        const auto* endpoints = co_await ctx.run.fetched->endpoints(base, served_id, key);
         if (!endpoints->ok()) details.push_back("provider slugs not checked: " + endpoints->error.detail);
         if (endpoints->ok()) {
             std::vector<std::string> tags;

@@ -36,7 +36,7 @@ openrouter::inference_api api_of(const doctor::target& t)
 std::optional<finding> skip_unless_openrouter(const doctor::target& t, std::string_view what)
 {
     if (targets_openrouter(t)) return std::nullopt;
-    return doctor::skip("not OpenRouter (" + host_of(base_of(t)) + "): " + std::string(what) +
+    return doctor::skip("not OpenRouter (" + server_text(base_of(t)) + "): " + std::string(what) +
                         " is an OpenRouter API");
 }
 
@@ -81,10 +81,20 @@ finding unanswered(const openrouter::api_error& error, std::string_view asked, c
         summary = "cannot connect while asking " + std::string(asked);
         remedy.text = "check the base URL's host and port, and that a firewall or proxy lets the connection through";
         break;
-    case error_class::proxy:
-        summary = "the proxy refused the connection while asking " + std::string(asked);
-        remedy.text = "check HTTPS_PROXY / --proxy and NO_PROXY";
+    case error_class::proxy: {
+        const std::string proxy = error.proxy.empty() ? std::string("the proxy") : "the proxy " + error.proxy;
+        if (error.stage == "resolve") {
+            summary = proxy + ": its host name does not resolve (DNS) while asking " + std::string(asked);
+            remedy.text = "check the proxy's host name in HTTPS_PROXY / --proxy, and this machine's DNS";
+        } else if (error.stage == "connect") {
+            summary = "cannot connect to " + proxy + " while asking " + std::string(asked);
+            remedy.text = "check the proxy's host and port in HTTPS_PROXY / --proxy, and that it is running";
+        } else {
+            summary = proxy + " refused or broke the tunnel while asking " + std::string(asked);
+            remedy.text = "check HTTPS_PROXY / --proxy, its credentials, and NO_PROXY";
+        }
         break;
+    }
     case error_class::bad_response:
         summary = "an unusable answer while asking " + std::string(asked);
         remedy.text = "the server did not answer as the API does: check the base URL, or retry later";

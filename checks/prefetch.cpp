@@ -101,12 +101,12 @@ asio::awaitable<void> prefetch_providers(check_context& ctx)
     if (!targets_openrouter(*ctx.tgt) || !has_model_id(*ctx.tgt)) co_return;
     const bool worth = co_await worth_asking(ctx);
     if (!worth) co_return;
-    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value;
+    const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value, key = key_of(*ctx.tgt);
     auto executor = co_await asio::this_coro::executor;
     for (auto& page : openrouter::likely_status_pages(id.substr(0, id.find('/'))))
         ask_status_page(executor, ctx.run.fetched, std::move(page));
     co_await (endpoints(ctx) && providers(ctx));
-    const auto* e = co_await ctx.run.fetched->endpoints(base, id);
+    const auto* e = co_await ctx.run.fetched->endpoints(base, id, key);
     const auto* p = co_await ctx.run.fetched->providers(base);
     if (!e->ok() || !p->ok()) co_return;
     for (const auto& endpoint : e->value->endpoints) {

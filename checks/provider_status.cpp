@@ -6,6 +6,7 @@
 #include "checks/common.hpp"
 #include "checks/network.hpp"
 #include "checks/fix_texts.hpp"
+#include "checks/status_outage.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,8 @@ using openrouter::status_indicator;
 
 constexpr double healthy_uptime = 95.0;       // percent over the last 30 minutes
 constexpr std::size_t status_pages_asked = 3; // bounded: the first providers are the ones routed to
+constexpr std::size_t suggested = 3;          // replacement models a fix names
+constexpr std::size_t candidates_asked = 8;   // bounded: models whose endpoints are asked during an outage
 
 bool degraded(const openrouter::endpoint& e)
 {
@@ -57,6 +60,34 @@ doctor::fix fallback_fix(const doctor::target& t, const std::vector<const openro
     return fix;
 }
 
+std::string list_of(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out.empty() ? "no component named" : out;
+}
+
+// The alternatives with a healthy endpoint of a provider not in `down` (their endpoints asked
+// with the target's key, on the target's host).
+boost::asio::awaitable<std::vector<const openrouter::model*>> served_elsewhere(
+    check_context& ctx, std::vector<const openrouter::model*> alternatives, std::vector<std::string> down)
+{
+    const std::string base = base_of(*ctx.tgt), key = key_of(*ctx.tgt);
+    std::vector<const openrouter::model*> kept;
+    for (const auto* a : alternatives) {
+        if (kept.size() == suggested) break;
+        const std::string id = a->id;
+        const auto* answer = co_await ctx.run.fetched->endpoints(base, id, key);
+        if (!answer->ok()) continue;
+        const auto& list = answer->value->endpoints;
+        if (std::any_of(list.begin(), list.end(), [&](const openrouter::endpoint& e) {
+                return !degraded(e) && std::find(down.begin(), down.end(), provider_slug(e.tag)) == down.end();
+            }))
+            kept.push_back(a);
+    }
+    co_return kept;
+}
+
 }  // namespace
 
 result provider_status(check_context& ctx)
@@ -66,8 +97,9 @@ result provider_status(check_context& ctx)
     if (!t.model.value || t.model.value->empty() || t.model.value->find('/') == std::string::npos)
         co_return doctor::skip("no provider/model id to look up (see model.id_format)");
     const std::string id = *t.model.value;
-    const std::string base = base_of(t);
-    const auto* answer = co_await ctx.run.fetched->endpoints(base, id);
+    const std::string base = base_of(t), key = key_of(t);
+    // With the target's key, to the target's own host: only then are the latency figures filled in.
+    const auto* answer = co_await ctx.run.fetched->endpoints(base, id, key);
     if (!answer->ok()) {
         if (answer->error.status == 404 && !answer->error.html)
             co_return doctor::skip("OpenRouter does not know '" + id + "' (see model.availability)");
@@ -75,11 +107,13 @@ result provider_status(check_context& ctx)
     }
     const auto& endpoints = answer->value->endpoints;
 
-    std::vector<const openrouter::model*> alternatives;
-    const std::string key = key_of(t);
+    std::vector<const openrouter::model*> alternatives, candidates;
     const auto* catalog = co_await ctx.run.fetched->models(base, key);
     if (catalog->ok())
-        if (const auto* m = find_model(*catalog->value, id)) alternatives = similar_models(*catalog->value, *m, ctx.run.now());
+        if (const auto* m = find_model(*catalog->value, id))
+            candidates = similar_models(*catalog->value, *m, ctx.run.now(), candidates_asked);
+    if (candidates.size() > suggested) alternatives.assign(candidates.begin(), candidates.begin() + suggested);
+    else alternatives = candidates;
 
     if (endpoints.empty())
         co_return doctor::fail("no provider serves '" + id + "' right now (no endpoints)", error_class::http_404,
@@ -92,8 +126,9 @@ result provider_status(check_context& ctx)
         if (!degraded(e)) ++healthy;
     }
 
-    // The providers' own status pages, from /providers; fetched without the key.
-    std::vector<std::string> outages;
+    // The providers' own status pages, from /providers; fetched without the key. A page in
+    // trouble is read further (summary.json) for the incident and the API components hit.
+    std::vector<std::string> outages, down;
     const auto* providers = co_await ctx.run.fetched->providers(base);
     if (providers->ok()) {
         std::vector<std::string> asked;
@@ -111,11 +146,27 @@ result provider_status(check_context& ctx)
             }
             const auto& s = page->value->status;
             details.push_back(p->name + " status page: " + s.description + " (" + *p->status_page_url + ")");
-            if (s.indicator == status_indicator::major || s.indicator == status_indicator::critical)
-                outages.push_back(p->name + " reports \"" + s.description + "\" (" +
-                                  std::string(openrouter::to_string(s.indicator)) + ")");
+            if (s.indicator != status_indicator::major && s.indicator != status_indicator::critical) continue;
+            std::string outage = p->name + " reports \"" + s.description + "\" (" +
+                                 std::string(openrouter::to_string(s.indicator)) + ")";
+            const auto* summary = co_await ctx.run.fetched->status_summary(page_url);
+            if (summary->ok()) {
+                const auto api = read_api_outage(*summary->value);
+                // Only trouble shown elsewhere clears the API; a page naming no component hit is believed.
+                if (!api.api_affected && !api.elsewhere.empty()) {
+                    details.push_back(p->name + ": the trouble is outside the API (" + list_of(api.elsewhere) +
+                                      "); the API components are operational");
+                    continue;
+                }
+                if (api.incident) outage += ": incident \"" + *api.incident + "\"";
+                if (!api.components.empty()) outage += ", affecting " + list_of(api.components);
+            }
+            outages.push_back(outage);
+            down.push_back(slug);
         }
     }
+    // A replacement is only one if another provider serves it: not the one that is down.
+    if (!down.empty()) alternatives = co_await served_elsewhere(ctx, candidates, down);
 
     if (healthy == 0)
         co_return doctor::warn("every provider of '" + id + "' is degraded (status not 0, or under " +

@@ -11,6 +11,8 @@
 #include "doctor/exit_code.hpp"
 #include "doctor/run_context.hpp"
 #include "doctor/runner.hpp"
+#include "doctor/plain_text.hpp"
+#include "net/tls.hpp"
 #include "doctor/scrub.hpp"
 #include "net/client.hpp"
 #include "openrouter/key_mask.hpp"
@@ -135,8 +137,8 @@ report::target_view view_of(const doctor::target& t)
     // Either may hold a key by mistake (a key pasted as the model, or in the URL's userinfo or
     // query); the report prints both.
     const std::vector<std::string> secrets{t.api_key.value.value_or("")};
-    v.base_url = doctor::scrub(t.base_url.value.value_or(""), secrets);
-    v.model = doctor::scrub(t.model.value.value_or(""), secrets);
+    v.base_url = doctor::plain_text(doctor::scrub(t.base_url.value.value_or(""), secrets));
+    v.model = doctor::plain_text(doctor::scrub(t.model.value.value_or(""), secrets));
     if (t.api_key.value && !t.api_key.value->empty()) v.masked_key = openrouter::mask_key(*t.api_key.value);
     return v;
 }
@@ -324,6 +326,11 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     const auto net_options = net_options_from(o, bad_connect_to);
     if (!bad_connect_to.empty())
         return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + bad_connect_to + "'", command);
+    // A --cacert file that is missing or unreadable is the command line's mistake, not the network's.
+    if (!o.cacerts.empty()) {
+        std::string cacert_error;
+        if (!net::make_tls_context(o.cacerts, cacert_error)) return usage_error(io, "--cacert: " + cacert_error, command);
+    }
 
     const auto started = std::chrono::steady_clock::now();
     boost::asio::io_context io_context;

@@ -4,6 +4,7 @@
 
 #include "doctor/did_you_mean.hpp"
 #include "doctor/exit_code.hpp"
+#include "doctor/plain_text.hpp"
 #include "doctor/scrub.hpp"
 #include "report/triage_json.hpp"
 #include "report/triage_text.hpp"
@@ -59,7 +60,7 @@ std::size_t terminal_width(const console& io)
 /// The last guard before printing: no key leaves, whatever a cause quotes.
 void redact_all(report::triage_report& r)
 {
-    auto clean = [](std::string& s) { s = doctor::scrub(triage::redact(s), {}); };
+    auto clean = [](std::string& s) { s = doctor::plain_text(doctor::scrub(triage::redact(s), {})); };
     for (auto& c : r.causes) {
         clean(c.evidence);
         clean(c.first_seen);

@@ -25,13 +25,18 @@ struct yaml_problem {
     std::string text;
 };
 
-// PyYAML refuses a tab wherever a token could start (outside quotes, comments and block
-// scalars); yaml-cpp is more lenient, so the loader looks for that first.
-std::optional<yaml_problem> find_token_tab(std::string_view text)
+// What PyYAML refuses and yaml-cpp lets through, looked for before parsing: a tab wherever a
+// token could start (outside quotes, comments and block scalars), and a quoted scalar still
+// open at the end of the text (yaml-cpp takes the rest of the file into it; PyYAML stops with
+// "found unexpected end of stream" while scanning it). The problem is placed at the opening
+// quote, where the user must look.
+std::optional<yaml_problem> find_prescan_problem(std::string_view text)
 {
     int line = 1;
     std::size_t line_start = 0;
     char quote = 0;
+    int quote_line = 0, quote_column = 0;
+    bool quote_starts_scalar = false;  // after "a:" with no space the quote is part of a plain scalar
     bool in_comment = false;
     int block_indent = -1;  // inside a block scalar: lines indented more than this belong to it
     bool line_is_block_body = false;
@@ -84,6 +89,9 @@ std::optional<yaml_problem> find_token_tab(std::string_view text)
         }
         if ((c == '\'' || c == '"') && (at_token_start || (i > 0 && text[i - 1] == ':'))) {
             quote = c;
+            quote_starts_scalar = at_token_start;
+            quote_line = line;
+            quote_column = static_cast<int>(i - line_start) + 1;
             continue;
         }
         if ((c == '|' || c == '>') && at_token_start) {
@@ -94,6 +102,10 @@ std::optional<yaml_problem> find_token_tab(std::string_view text)
                 block_indent = indentation_of(line_start);
         }
     }
+    if (quote && quote_starts_scalar)
+        return yaml_problem{quote_line, quote_column,
+                            std::string("while scanning a quoted scalar: found unexpected end of stream (the ") +
+                                (quote == '"' ? "double" : "single") + " quote opened here is never closed)"};
     return std::nullopt;
 }
 
@@ -290,7 +302,7 @@ config_error malformed(const std::string& path, const yaml_problem& p, const std
 load_result load_yaml_text(std::string_view text, const std::string& display_name,
                            const std::string& error_path)
 {
-    if (auto tab = find_token_tab(text)) return malformed(error_path, *tab, display_name);
+    if (auto problem = find_prescan_problem(text)) return malformed(error_path, *problem, display_name);
     std::string copy(text);
     std::istringstream in(copy);
     tree_builder builder(display_name);

@@ -194,6 +194,17 @@ void answers::preset_providers(const std::string& base, providers_answer a)
     providers_.put(base, std::move(a));
 }
 
+asio::awaitable<const answers::summary_answer*> answers::status_summary(const std::string& page_url)
+{
+    const std::string_view url = page_url;
+    co_return co_await status_summaries_.get(page_url, &openrouter::statuspage_summary, std::ref(http_), url);
+}
+
+void answers::preset_status_summary(const std::string& page_url, summary_answer a)
+{
+    status_summaries_.put(page_url, std::move(a));
+}
+
 void answers::preset_status_page(const std::string& page_url, status_answer a)
 {
     status_pages_.put(page_url, std::move(a));
@@ -208,7 +219,7 @@ void answers::preset_probe(const std::string& base, const std::string& api_key, 
 std::size_t answers::fetched() const
 {
     return keys_.size() + credits_.size() + models_.size() + user_models_.size() + model_.size() +
-           endpoints_.size() + providers_.size() + status_pages_.size() + probes_.size();
+           endpoints_.size() + providers_.size() + status_pages_.size() + status_summaries_.size() + probes_.size();
 }
 
 }  // namespace ngd::doctor

@@ -48,6 +48,7 @@ public:
     using providers_answer = openrouter::api_result<openrouter::provider_list>;
     using credits_answer = openrouter::api_result<openrouter::credits>;
     using status_answer = openrouter::api_result<openrouter::status_page_state>;
+    using summary_answer = openrouter::api_result<openrouter::status_page_summary>;
     using probe_answer = openrouter::api_result<openrouter::chat_completion>;
 
     explicit answers(net::client& http) : http_(http) {}
@@ -65,6 +66,9 @@ public:
     boost::asio::awaitable<const providers_answer*> providers(const std::string& base);
     /// A provider's Statuspage status.json; never sent a key.
     boost::asio::awaitable<const status_answer*> status_page(const std::string& page_url);
+    /// The same page's summary.json (components and incidents), asked when the page reports
+    /// trouble; never sent a key.
+    boost::asio::awaitable<const summary_answer*> status_summary(const std::string& page_url);
 
     /// The --live inference probe, sent once per (host, key, model, API) and shared, so that
     /// inference.probe and credits judge the same answer.
@@ -83,6 +87,7 @@ public:
     void preset_endpoints(const std::string& base, const std::string& id, endpoints_answer a);
     void preset_providers(const std::string& base, providers_answer a);
     void preset_status_page(const std::string& page_url, status_answer a);
+    void preset_status_summary(const std::string& page_url, summary_answer a);
     void preset_probe(const std::string& base, const std::string& api_key, const std::string& model,
                       openrouter::inference_api api, probe_answer a);
 
@@ -95,6 +100,7 @@ private:
     fetched_once<endpoints_answer> endpoints_;
     fetched_once<providers_answer> providers_;
     fetched_once<status_answer> status_pages_;
+    fetched_once<summary_answer> status_summaries_;
     fetched_once<probe_answer> probes_;
 };
 

@@ -1,5 +1,7 @@
 #include "doctor/scrub.hpp"
 
+#include "doctor/plain_text.hpp"
+
 #include "openrouter/key_mask.hpp"
 
 #include <cctype>
@@ -80,11 +82,18 @@ std::string scrub(std::string text, const std::vector<std::string>& secrets)
 
 void scrub(std::vector<finding>& findings, const std::vector<std::string>& secrets)
 {
+    // Keys masked, and what servers and files wrote made plain text (no escape sequences).
+    auto clean = [&](std::string& s) { s = plain_text(scrub(std::move(s), secrets)); };
     for (auto& f : findings) {
-        f.summary = scrub(std::move(f.summary), secrets);
-        for (auto& d : f.details) d = scrub(std::move(d), secrets);
-        f.remedy.text = scrub(std::move(f.remedy.text), secrets);
-        for (auto& c : f.remedy.commands) c = scrub(std::move(c), secrets);
+        clean(f.summary);
+        for (auto& d : f.details) clean(d);
+        clean(f.remedy.text);
+        for (auto& c : f.remedy.commands) clean(c);
+        for (auto& e : f.remedy.edits) {
+            clean(e.file);
+            clean(e.key);
+            if (e.value) clean(*e.value);
+        }
     }
 }
 

@@ -31,7 +31,7 @@ constexpr std::size_t max_in_flight_per_host = 64;
 outcome failed(error_class cls, std::string stage, std::string message)
 {
     outcome result;
-    result.fail = failure{cls, std::move(stage), std::move(message)};
+    result.fail = failure{cls, std::move(stage), std::move(message), {}};
     return result;
 }
 

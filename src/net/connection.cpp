@@ -28,7 +28,14 @@ constexpr std::size_t header_limit = 64 * 1024;
 
 failure make_failure(error_class cls, std::string stage, std::string message)
 {
-    return failure{cls, std::move(stage), std::move(message)};
+    return failure{cls, std::move(stage), std::move(message), {}};
+}
+
+// A failure of the proxy hop: the stage says what failed there ("resolve": its host name does
+// not resolve, "connect": it cannot be reached, "proxy": it refused or garbled the tunnel).
+failure proxy_failure(std::string stage, std::string message, std::string proxy)
+{
+    return failure{error_class::proxy, std::move(stage), std::move(message), std::move(proxy)};
 }
 
 std::string describe(std::chrono::milliseconds duration)
@@ -90,7 +97,7 @@ asio::awaitable<std::optional<failure>> connection::connect(const route& r, std:
         const std::string why =
             lookup.timed_out ? "DNS lookup timed out after " + describe(timeout) : lookup.error.message();
         if (r.proxy)
-            co_return make_failure(error_class::proxy, "proxy", "cannot resolve proxy host " + host + ": " + why);
+            co_return proxy_failure("resolve", "cannot resolve proxy host " + host + ": " + why, hop);
         co_return make_failure(error_class::dns, "resolve",
                                "cannot resolve host " + host + " (for " + name_ + "): " + why);
     }
@@ -121,7 +128,7 @@ asio::awaitable<std::optional<failure>> connection::connect(const route& r, std:
         co_return make_failure(error_class::timeout, "connect",
                                "connecting to " + what + " timed out after " + describe(timeout));
     if (r.proxy)
-        co_return make_failure(error_class::proxy, "proxy", "cannot connect to proxy " + hop + ": " + error.message());
+        co_return proxy_failure("connect", "cannot connect to proxy " + hop + ": " + error.message(), hop);
     co_return make_failure(error_class::connect, "connect", "cannot connect to " + name_ + ": " + error.message());
 }
 
@@ -159,8 +166,8 @@ asio::awaitable<std::optional<failure>> connection::tunnel(const route& r, std::
         if (is_timeout(write_error))
             co_return make_failure(error_class::timeout, "proxy",
                                    "sending CONNECT to proxy " + proxy_name + " timed out after " + describe(timeout));
-        co_return make_failure(error_class::proxy, "proxy",
-                               "cannot send CONNECT to proxy " + proxy_name + ": " + write_error.message());
+        co_return proxy_failure("proxy", "cannot send CONNECT to proxy " + proxy_name + ": " + write_error.message(),
+                                proxy_name);
     }
 
     // Only the header: a tunnel's answer has no body, and what follows it belongs to the tunnel.
@@ -171,14 +178,15 @@ asio::awaitable<std::optional<failure>> connection::tunnel(const route& r, std::
         if (is_timeout(read_error))
             co_return make_failure(error_class::timeout, "proxy",
                                    "proxy " + proxy_name + " did not answer CONNECT within " + describe(timeout));
-        co_return make_failure(error_class::proxy, "proxy",
-                               "proxy " + proxy_name + " gave no valid answer to CONNECT: " + read_error.message());
+        co_return proxy_failure("proxy", "proxy " + proxy_name + " gave no valid answer to CONNECT: " + read_error.message(),
+                                proxy_name);
     }
     const auto& answer = parser.get();
     if (answer.result_int() / 100 != 2)
-        co_return make_failure(error_class::proxy, "proxy",
-                               "proxy " + proxy_name + " refused CONNECT to " + target + ": " +
-                                   std::to_string(answer.result_int()) + " " + std::string(answer.reason()));
+        co_return proxy_failure("proxy",
+                                "proxy " + proxy_name + " refused CONNECT to " + target + ": " +
+                                    std::to_string(answer.result_int()) + " " + std::string(answer.reason()),
+                                proxy_name);
     buffer_.consume(buffer_.size());
     plain_->expires_never();
     co_return std::nullopt;

@@ -48,6 +48,7 @@ struct failure {
     error_class cls = error_class::none;
     std::string stage;    ///< "resolve", "connect", "proxy", "tls", "write", "read", "redirect", "policy", ...
     std::string message;  ///< one line for a person, naming host and port; never a secret
+    std::string proxy;    ///< the proxy's host:port when the failure is the proxy's (cls proxy), else ""
 };
 
 /// Either a response or a failure.

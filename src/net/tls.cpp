@@ -1,5 +1,9 @@
 #include "net/tls.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include "net/url.hpp"
 
 #include <openssl/err.h>
@@ -56,8 +60,19 @@ std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<st
     // A machine without a system store still works with --cacert alone.
     context->set_default_verify_paths(ec);
     for (const auto& file : cacert_files) {
-        if (!std::filesystem::is_regular_file(file)) {
+        std::error_code fs_error;
+        if (!std::filesystem::exists(file, fs_error)) {
             error = "CA certificate file not found: " + file;
+            return nullptr;
+        }
+        if (!std::filesystem::is_regular_file(file, fs_error)) {
+            error = "CA certificate path is not a file: " + file;
+            return nullptr;
+        }
+        if (std::FILE* readable = std::fopen(file.c_str(), "rb")) {
+            std::fclose(readable);
+        } else {
+            error = "cannot read CA certificate file " + file + ": " + std::strerror(errno);
             return nullptr;
         }
         context->load_verify_file(file, ec);

@@ -31,6 +31,7 @@ struct api_error {
     net::error_class cls = net::error_class::none;
     int status = 0;                ///< HTTP status; 0 when no answer came
     std::string stage;             ///< the transport stage ("connect", "tls", ...), "http" or "parse"
+    std::string proxy;             ///< the proxy's host:port when the proxy hop failed (cls proxy)
     std::string server_message;    ///< the server's own error text, to quote; empty when none
     std::string detail;            ///< one line for a person: what failed (never a key)
     std::optional<error_envelope> envelope;  ///< the parsed error body, when it was one

@@ -57,6 +57,7 @@ api_error transport_error(const net::request& req, const net::failure& fail)
     api_error e;
     e.cls = fail.cls == net::error_class::none ? net::error_class::connect : fail.cls;
     e.stage = fail.stage;
+    e.proxy = fail.proxy;
     e.url = req.url;
     e.detail = fail.message.empty() ? req.method + " " + req.url + " failed" : fail.message;
     return e;

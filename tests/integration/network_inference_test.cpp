@@ -40,6 +40,44 @@ std::vector<scenario_case> cases()
          .args = live,
          .expected = probed("ok"),
          .exit_code = 0},
+        {.name = "live probe: a deprecated model names OpenRouter's replacement",
+         .scenario = R"({"retired_models": {"openai/gpt-4o": {"code": "model_deprecated",
+                          "fallback_models": ["openai/gpt-4o-mini"]}}})",
+         .env = env_for("openai/gpt-4o"),
+         .args = live,
+         .expected = with(healthy(), {{"model.availability", "fail/http_404"},
+                                      {"inference.probe", "skip"},
+                                      {"provider.status", "skip"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "deprecated"},
+                      {"model.availability", "openai/gpt-4o-mini"}},
+         .never = {{"model.availability", "did you mean"}}},
+        {.name = "live probe: an ended free variant points at the paid model",
+         .scenario = R"({"retired_models": {"openai/gpt-oss-20b:free": {"code": "free_variant_ended",
+                          "fallback_models": ["openai/gpt-oss-20b"]}}})",
+         .env = env_for(free_model),
+         .args = live,
+         .expected = with(healthy(), {{"model.availability", "fail/http_404"},
+                                      {"inference.probe", "skip"},
+                                      {"provider.status", "skip"}}),
+         .exit_code = 1,
+         .mentions = {{"model.availability", "free_variant_ended"},
+                      {"model.availability", "openai/gpt-oss-20b"}}},
+        {.name = "openrouter/free is free: a used-up free quota stops it like any :free model",
+         .scenario = R"({"keys": {"{KEY}": {"limit": 100, "free_model_daily_requests": {"limit": 1000, "remaining": 0}}}})",
+         .env = env_for("openrouter/free"),
+         .args = live,
+         .expected = with(healthy(), {{"rate_limits", "fail/http_429"}, {"inference.probe", "fail/http_429"}}),
+         .exit_code = 1,
+         .mentions = {{"inference.probe", "free-models-per-day"}},
+         .key = fake_key(42)},
+        {.name = "openrouter/free is free: a used-up key limit does not stop it",
+         .scenario = R"({"keys": {"{KEY}": {"limit": 5, "limit_remaining": 0, "usage": 5}}})",
+         .env = env_for("openrouter/free"),
+         .args = live,
+         .expected = with(healthy(), {{"credits", "warn"}, {"inference.probe", "ok"}}),
+         .exit_code = 0,
+         .key = fake_key(43)},
         {.name = "live probe: 402 when the account has no credit left",
          .scenario = R"({"keys": {"{KEY}": {"limit": null, "total_credits": 1, "total_usage": 1}}})",
          .env = env_for(paid_model),
@@ -184,4 +222,33 @@ BOOST_AUTO_TEST_CASE(inference_provider_and_vllm_model_are_probed_on_chat_comple
 {
     expect_probe_route("inference_provider", "chat/completions", "responses");
     expect_probe_route("vllm_model", "chat/completions", "responses");
+}
+
+// A server's error text with escape sequences (clear screen, window title, colours) and
+// control characters reaches the terminal, and the JSON report, only as plain text.
+BOOST_AUTO_TEST_CASE(a_servers_escape_sequences_never_reach_the_terminal)
+{
+    scenario_case c{.name = "hostile error message",
+                    .scenario = completion_fault(400, R"(bad\u001b[2J\u001b]0;owned\u0007\u001b[31m request\r\b\b)"),
+                    .env = env_for(paid_model),
+                    .args = live,
+                    .expected = probed("fail/*"),
+                    .exit_code = 1,
+                    .mentions = {{"inference.probe", "request"}}};
+    ngd::test::simulator sim(c.scenario);
+    const auto json_run = run_case(c, sim);
+    BOOST_CHECK_MESSAGE(json_run.raw.out.find("\\u001b") == std::string::npos, json_run.raw.out);
+    BOOST_CHECK_MESSAGE(json_run.raw.out.find("\\u0007") == std::string::npos, json_run.raw.out);
+
+    ngd::test::temp_dir home;
+    write_env(home, fill(c.env, {{"KEY", c.key}}));
+    std::vector<std::string> args{"check-all", "--live"};
+    for (const auto& a : simulator_args(sim, true)) args.push_back(a);
+    const auto text = run_ngdoctor(args, home.path());
+    BOOST_CHECK_MESSAGE(text.out.find("request") != std::string::npos, text.out);
+    for (const char ch : text.out) {
+        const auto b = static_cast<unsigned char>(ch);
+        BOOST_CHECK_MESSAGE(b >= 0x20 || b == '\n' || b == '\t', "control character " << int(b) << " printed");
+        if (b < 0x20 && b != '\n' && b != '\t') break;
+    }
 }

@@ -227,12 +227,27 @@ std::vector<scenario_case> cases()
          .exit_code = 0,
          .mentions = {{"provider.status", "Moved and Down"}}},
         {.name = "status.anthropic.com redirects to status.claude.com, which reports critical",
-         .scenario = R"({"status_pages": {"status.claude.com": {"indicator": "critical",
-                          "description": "Major System Outage"}}})",
+         .scenario = R"json({"status_pages": {"status.claude.com": {"indicator": "critical",
+                          "description": "Major System Outage",
+                          "components": [{"name": "claude.ai", "status": "operational"},
+                                         {"name": "Claude API (api.anthropic.com)", "status": "major_outage"}],
+                          "incidents": [{"name": "Elevated errors on Claude Sonnet 4.5",
+                                         "components": ["Claude API (api.anthropic.com)"]}]}}})json",
          .env = env_for("anthropic/claude-sonnet-4.5"),
          .expected = with(healthy(), {{"provider.status", "warn"}}),
          .exit_code = 0,
-         .mentions = {{"provider.status", "Major System Outage"}}},
+         .mentions = {{"provider.status", "Major System Outage"},
+                      {"provider.status", "Elevated errors on Claude Sonnet 4.5"},
+                      {"provider.status", "Claude API (api.anthropic.com) (major_outage)"}}},
+        {.name = "status.openai.com: an outage of ChatGPT alone is not the API's",
+         .scenario = R"({"status_pages": {"status.openai.com": {"indicator": "major",
+                          "description": "Partial System Outage",
+                          "components": [{"name": "APIs", "status": "operational"},
+                                         {"name": "ChatGPT", "status": "partial_outage"}]}}})",
+         .env = env_for("openai/gpt-4o-mini"),
+         .expected = healthy(),
+         .exit_code = 0,
+         .never = {{"provider.status", "reports"}}},
     };
 }
 
@@ -291,4 +306,25 @@ BOOST_AUTO_TEST_CASE(known_status_pages_start_before_providers_answers)
     int asked_new = 0;
     for (const auto& r : log) asked_new += r.host == "status.claude.com";
     BOOST_TEST(asked_new == 1);
+}
+
+// The endpoints' latency and throughput reach authenticated callers only: whichever check
+// asks first, the target's key goes with the request (and only to the target's host).
+BOOST_AUTO_TEST_CASE(endpoints_are_fetched_with_the_targets_key)
+{
+    scenario_case c{.name = "endpoints with the key",
+                    .scenario = "",
+                    .env = env_for("openai/gpt-4o-mini"),
+                    .expected = healthy(),
+                    .exit_code = 0};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    int asked = 0;
+    for (const auto& r : requests_of(sim)) {
+        if (!r.path.ends_with("/endpoints")) continue;
+        ++asked;
+        BOOST_CHECK_EQUAL(r.host, "openrouter.ai");
+        BOOST_CHECK_MESSAGE(r.auth != "none", "endpoints asked without the key: " << r);
+    }
+    BOOST_CHECK_EQUAL(asked, 1);
 }

@@ -9,6 +9,8 @@
 #include "scenario_case.hpp"
 #include "support/loopback_proxy.hpp"
 
+#include <fstream>
+
 using namespace ngd::itest;
 namespace data = boost::unit_test::data;
 
@@ -234,5 +236,44 @@ BOOST_AUTO_TEST_CASE(offline_asks_nothing)
                     .exit_code = 0};
     ngd::test::simulator sim;
     run_case(c, sim);
+    BOOST_CHECK(requests_of(sim).empty());
+}
+
+// A proxy whose host name does not resolve: class proxy, the proxy named, DNS said, and no
+// claim that the proxy refused anything.
+BOOST_AUTO_TEST_CASE(unresolvable_proxy_host_is_named_as_a_dns_failure)
+{
+    scenario_case c{.name = "unresolvable proxy",
+                    .scenario = "",
+                    .env = env_default,
+                    .args = {"--proxy", "http://proxy.nonexistent.invalid:3128"},
+                    .expected = models_broken("fail/proxy"),
+                    .exit_code = 1,
+                    .mentions = {{"base_url.reach", "proxy.nonexistent.invalid:3128"}, {"base_url.reach", "DNS"}},
+                    .never = {{"base_url.reach", "refused"}}};
+    run_case(c);
+}
+
+// --cacert naming a missing or unreadable file is the command line's mistake: exit 2, the
+// path named, nothing asked of any server.
+BOOST_AUTO_TEST_CASE(a_missing_or_unreadable_cacert_is_a_usage_error)
+{
+    ngd::test::simulator sim;
+    ngd::test::temp_dir home;
+    write_env(home, fill(env_default, {{"KEY", fake_key(1)}}));
+    home.write("unreadable.pem", "-----BEGIN CERTIFICATE-----\n");
+    std::filesystem::permissions(home.path() / "unreadable.pem", std::filesystem::perms::none);
+    const bool root_reads_anything = std::ifstream(home.path() / "unreadable.pem").good();
+    for (const std::string file : {"missing-ca.pem", "unreadable.pem"}) {
+        if (file == "unreadable.pem" && root_reads_anything) continue;  // permissions do not bind root
+        const auto path = (home.path() / file).string();
+        std::vector<std::string> args{"check-all"};
+        for (const auto& a : simulator_args(sim, true)) args.push_back(a);
+        args.insert(args.end(), {"--cacert", path});
+        const auto r = run_ngdoctor(args, home.path());
+        BOOST_CHECK_MESSAGE(r.exit_code == 2, file << ": exit " << r.exit_code << "\n" << r.err);
+        BOOST_CHECK_MESSAGE(r.err.find(path) != std::string::npos, file << ": " << r.err);
+        BOOST_CHECK_MESSAGE(r.err.find("--cacert") != std::string::npos, file << ": " << r.err);
+    }
     BOOST_CHECK(requests_of(sim).empty());
 }

@@ -298,3 +298,48 @@ BOOST_AUTO_TEST_CASE(prints_usage)
     BOOST_TEST(contains(result.out, "--generate-ca"));
     BOOST_TEST(ngd::test::run(ngd::test::staged_binary("ngdoctor-sim"), {"--no-such-option"}).exit_code == 2);
 }
+
+// OpenRouter fills the endpoints' 30-minute latency and throughput for authenticated callers
+// only (openrouter-api.md §4.2); anonymous callers get null.
+BOOST_AUTO_TEST_CASE(endpoint_latency_reaches_authenticated_callers_only)
+{
+    simulator sim(scenario_with(""));
+    const auto anonymous = fetch(sim, req("/api/v1/models/openai/gpt-4o-mini/endpoints"));
+    const auto authenticated = fetch(sim, keyed(req("/api/v1/models/openai/gpt-4o-mini/endpoints"), main_key));
+    BOOST_TEST_REQUIRE(anonymous.status == 200);
+    BOOST_TEST_REQUIRE(authenticated.status == 200);
+    BOOST_TEST(contains(anonymous.body, "\"latency_last_30m\":null"));
+    BOOST_TEST(contains(anonymous.body, "\"throughput_last_30m\":null"));
+    BOOST_TEST(contains(authenticated.body, "\"latency_last_30m\":{"));
+    BOOST_TEST(contains(authenticated.body, "\"throughput_last_30m\":{"));
+}
+
+// The current message variants: 401 without a key, the account 402, the privacy 404's
+// reason and the generation id header.
+BOOST_AUTO_TEST_CASE(serves_the_current_error_wordings)
+{
+    for (const auto& [wording, text] : {std::pair{"cookie", "No cookie auth credentials found"},
+                                        std::pair{"spec", "Missing Authentication header"}}) {
+        simulator sim(R"({"missing_auth_wording": ")" + std::string(wording) + R"("})");
+        const auto a = fetch(sim, req("/api/v1/key"));
+        BOOST_TEST(a.status == 401);
+        BOOST_TEST(contains(a.body, text), a.body);
+    }
+    simulator broke(R"({"credits_wording": "insufficient", "availability_in_errors": true, "keys": {")" + main_key +
+                    R"(": {"name": "main", "limit": null, "total_credits": 1, "total_usage": 1,
+                           "excluded_models": ["openai/gpt-4o"]}}})");
+    const auto poor = fetch(broke, post("/api/v1/chat/completions",
+                                        R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(poor.status == 402);
+    BOOST_TEST(contains(poor.body, "Insufficient credits. Add more using https://openrouter.ai/credits"), poor.body);
+    const auto hidden = fetch(broke, post("/api/v1/chat/completions",
+                                          R"({"model":"openai/gpt-4o","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(hidden.status == 404);
+    BOOST_TEST(contains(hidden.body, "\"excluded_by\""), hidden.body);
+
+    simulator fine(scenario_with(""));
+    const auto ok = fetch(fine, post("/api/v1/chat/completions",
+                                     R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST(ok.status == 200);
+    BOOST_TEST(std::string(ok.headers["X-Generation-Id"]).starts_with("gen-"), ok.body);
+}

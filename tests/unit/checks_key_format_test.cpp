@@ -106,3 +106,17 @@ BOOST_AUTO_TEST_CASE(unresolved_key_names_the_interpolation)
     BOOST_TEST(doctor::to_string(f.state) == "fail");
     BOOST_TEST(f.summary.find("does not resolve") != std::string::npos);
 }
+
+// A base URL without a scheme: the host is still read for the key's verdict, and the report
+// never names an empty server ("configured for , which is not OpenRouter").
+BOOST_AUTO_TEST_CASE(a_base_url_without_a_scheme_says_so)
+{
+    const auto other = check_key(test::fake_key, "api.example.com/v1");
+    BOOST_TEST(other.summary.find("for ,") == std::string::npos, other.summary);
+    BOOST_TEST(other.summary.find("without http:// or https://") != std::string::npos, other.summary);
+    BOOST_TEST(other.summary.find("api.example.com/v1") != std::string::npos, other.summary);
+
+    const auto openrouter_meant = check_key(test::fake_key, "openrouter.ai/api/v1");
+    BOOST_TEST((openrouter_meant.state == status::ok), openrouter_meant.summary);
+    BOOST_TEST(openrouter_meant.summary.find("not OpenRouter") == std::string::npos, openrouter_meant.summary);
+}

@@ -12,6 +12,8 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <algorithm>
+
 using namespace ngd;
 using doctor::status;
 
@@ -368,9 +370,10 @@ BOOST_AUTO_TEST_CASE(all_degraded_warns_and_one_healthy_is_ok)
     BOOST_TEST(says(f, "1 of 2 providers"));
 }
 
-BOOST_AUTO_TEST_CASE(a_major_outage_on_the_status_page_warns)
+// OpenAI's page reports trouble: the finding names the incident and the API component hit,
+// and a replacement is suggested only when another provider serves it.
+void openai_outage(world& w, const std::string& summary_json)
 {
-    world w;
     preset(w, {endpoint("OpenAI", "openai", 0, 99.9)});
     openrouter::provider_list providers;
     openrouter::provider p;
@@ -383,9 +386,55 @@ BOOST_AUTO_TEST_CASE(a_major_outage_on_the_status_page_warns)
     page.status.indicator = openrouter::status_indicator::major;
     page.status.description = "Partial System Outage";
     w.fetched.preset_status_page("https://status.openai.com", answer(page));
+    const auto summary = openrouter::parse_statuspage_summary(summary_json);
+    BOOST_TEST_REQUIRE(summary.ok());
+    w.fetched.preset_status_summary("https://status.openai.com", answer(*summary.value));
+}
+
+const std::string summary_head =
+    R"({"page": {"id": "p", "name": "OpenAI", "url": "https://status.openai.com"},
+        "status": {"indicator": "major", "description": "Partial System Outage"}, "components": [)";
+
+BOOST_AUTO_TEST_CASE(a_major_outage_on_the_status_page_warns)
+{
+    world w;
+    openai_outage(w, summary_head + R"({"id": "a", "name": "APIs", "status": "partial_outage"},
+        {"id": "c", "name": "ChatGPT", "status": "operational"}],
+        "incidents": [{"id": "i", "name": "Elevated errors on the Responses API", "status": "investigating",
+                       "impact": "major"}]})");
+    openrouter::endpoint_list served_by_openai;
+    served_by_openai.id = "openai/gpt-4.1-nano";
+    served_by_openai.endpoints = {endpoint("OpenAI", "openai", 0, 99.9)};
+    w.fetched.preset_endpoints(base, "openai/gpt-4.1-nano", answer(served_by_openai));
     const auto f = w.check(checks::provider_status);
     BOOST_TEST(state(f) == "warn");
     BOOST_TEST(says(f, "OpenAI reports \"Partial System Outage\" (major)"), f.summary);
+    BOOST_TEST(says(f, "Elevated errors on the Responses API"), f.summary);
+    BOOST_TEST(says(f, "APIs (partial_outage)"), f.summary);
+    // gpt-4.1-nano is served by OpenAI alone: no replacement while OpenAI is down.
+    BOOST_TEST(f.remedy.text.find("openai/gpt-4.1-nano") == std::string::npos, f.remedy.text);
+
+    world other;
+    openai_outage(other, summary_head + R"({"id": "a", "name": "APIs", "status": "major_outage"}]})");
+    openrouter::endpoint_list served_elsewhere;
+    served_elsewhere.id = "openai/gpt-4.1-nano";
+    served_elsewhere.endpoints = {endpoint("OpenAI", "openai", 0, 99.9), endpoint("Azure", "azure", 0, 99.9)};
+    other.fetched.preset_endpoints(base, "openai/gpt-4.1-nano", answer(served_elsewhere));
+    const auto g = other.check(checks::provider_status);
+    BOOST_TEST(state(g) == "warn");
+    BOOST_TEST(g.remedy.text.find("openai/gpt-4.1-nano") != std::string::npos, g.remedy.text);
+}
+
+// status.openai.com also covers ChatGPT: an outage there alone leaves the API, and the run, alone.
+BOOST_AUTO_TEST_CASE(an_outage_of_another_product_on_the_page_is_not_the_apis)
+{
+    world w;
+    openai_outage(w, summary_head + R"({"id": "a", "name": "APIs", "status": "operational"},
+        {"id": "c", "name": "ChatGPT", "status": "major_outage"}]})");
+    const auto f = w.check(checks::provider_status);
+    BOOST_TEST(state(f) == "ok", f.summary);
+    BOOST_TEST(std::any_of(f.details.begin(), f.details.end(),
+                           [](const std::string& d) { return d.find("outside the API") != std::string::npos; }));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -397,4 +446,26 @@ BOOST_AUTO_TEST_CASE(answers_are_fetched_once_per_key_and_base)
     w.check(checks::key_status);
     w.check(checks::credits);
     BOOST_TEST(w.fetched.fetched() == 1u);
+}
+
+// A model the catalog still lists but inference reports retired (404, availability
+// model_deprecated with fallback_models): the probe names the replacement and sets it.
+BOOST_AUTO_TEST_CASE(the_probe_reports_a_deprecated_model_with_its_replacement)
+{
+    world w;
+    w.run.options.live = true;
+    auto a = http_error<openrouter::chat_completion>(404, "openai/gpt-4o-mini has been deprecated");
+    const auto envelope = openrouter::parse_error_envelope(
+        R"({"error": {"code": 404, "message": "openai/gpt-4o-mini has been deprecated", "availability":
+            {"code": "model_deprecated", "retryable": false, "requested_models": ["openai/gpt-4o-mini"],
+             "fallback_models": ["openai/gpt-4.1-mini"], "docs_url": "https://openrouter.ai/docs/errors#model_deprecated"}}})");
+    BOOST_TEST_REQUIRE(envelope.ok());
+    a.error.envelope = *envelope.value;
+    w.fetched.preset_probe(base, test::fake_key, "openai/gpt-4o-mini", openrouter::inference_api::chat_completions, a);
+    const auto f = w.check(checks::inference_probe);
+    BOOST_TEST(state(f) == "fail");
+    BOOST_TEST(says(f, "deprecated"), f.summary);
+    BOOST_TEST(says(f, "openai/gpt-4.1-mini"), f.summary);
+    BOOST_TEST_REQUIRE(f.remedy.edits.size() == 1u);
+    BOOST_TEST(f.remedy.text.find("openai/gpt-4.1-mini") != std::string::npos, f.remedy.text);
 }

@@ -159,6 +159,23 @@ BOOST_FIXTURE_TEST_CASE(tab_is_an_error, fixture)
                std::string::npos);
 }
 
+// A quote never closed swallows the rest of the file in yaml-cpp; PyYAML stops at the end of
+// the stream. The error points at the opening quote, not at a key "containing a space".
+BOOST_FIXTURE_TEST_CASE(an_unclosed_quote_is_a_yaml_error_at_the_quote, fixture)
+{
+    dir.write("env.yaml", "policy_base_url: https://openrouter.ai/api/v1\npolicy_api_key: \"sk-or-v1-abc\n"
+                          "policy_model_name: openai/gpt-4o-mini\n");
+    auto r = resolve(options());
+    BOOST_TEST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error->message.find("at line 2, column 17: while scanning a quoted scalar: found unexpected end of "
+                                     "stream") != std::string::npos,
+               r.error->message);
+    for (const char* fine : {"a: 'it''s'\nb: \"x\\\"y\"\n", "a: don't\n", "a: |\n  \"open\n", "# \"note\na: 1\n"}) {
+        dir.write("env.yaml", fine);
+        BOOST_TEST(resolve(options()).ok(), fine);
+    }
+}
+
 BOOST_FIXTURE_TEST_CASE(bad_override_gives_hydra_text, fixture)
 {
     auto r = resolve(options({"+a=[1,2"}));

@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE doctor_scrub
 #include <boost/test/unit_test.hpp>
 
+#include "doctor/plain_text.hpp"
 #include "doctor/scrub.hpp"
 
 #include <string>
@@ -50,4 +51,30 @@ BOOST_AUTO_TEST_CASE(configured_secrets_of_any_shape_are_masked)
     const auto out = scrub("token=abcdefgh12345678 and sk-or-short", {"abcdefgh12345678"});
     BOOST_TEST(out.find("abcdefgh12345678") == std::string::npos, out);
     BOOST_TEST(out.find("sk-or-short") != std::string::npos, out);  // too short to be a key
+}
+
+// What a server or a file wrote reaches the terminal as plain text (doctor/plain_text.hpp).
+BOOST_AUTO_TEST_CASE(escape_sequences_and_control_characters_become_visible_text)
+{
+    using ngd::doctor::plain_text;
+    const std::string hostile = "Invalid key\x1b[2J\x1b]0;owned\x07 done\rX\x7f\xc2\x9b" "31m";
+    const auto out = plain_text(hostile);
+    for (const char c : out) BOOST_TEST((static_cast<unsigned char>(c) >= 0x20 && c != 0x7f), out);
+    BOOST_TEST(out == "Invalid key\\x1b[2J\\x1b]0;owned\\x07 done\\x0dX\\x7f\\u009b31m", out);
+    BOOST_TEST(plain_text("line one\r\nline two\tend — ünïcode") == "line one\nline two\tend — ünïcode");
+}
+
+BOOST_AUTO_TEST_CASE(every_text_of_a_finding_is_made_plain)
+{
+    std::vector<ngd::doctor::finding> findings(1);
+    findings[0].summary = "the key was rejected: \x1b[31mred\x1b[0m";
+    findings[0].details = {"\x1b]8;;http://evil\x07link"};
+    findings[0].remedy.text = "fix\x08\x08\x08";
+    findings[0].remedy.commands = {"curl \x1b[A"};
+    findings[0].remedy.edits = {{"env.yaml", 1, "policy_model_name", std::string("a\x1b[1mb")}};
+    scrub(findings, {});
+    const auto& f = findings[0];
+    for (const auto* text : {&f.summary, &f.details[0], &f.remedy.text, &f.remedy.commands[0], &*f.remedy.edits[0].value})
+        BOOST_TEST(text->find('\x1b') == std::string::npos, *text);
+    BOOST_TEST(f.remedy.text.find('\x08') == std::string::npos);
 }

@@ -226,7 +226,7 @@ BOOST_AUTO_TEST_CASE(an_unreachable_proxy_is_a_proxy_failure)
     auto options = pki.options();
     options.proxy = "http://alice:s3cret@127.0.0.1:" + std::to_string(closed_port);
     const auto result = fetch_once(get("https://openrouter.ai/api/v1/models"), options);
-    check_failure(result, error_class::proxy, "proxy", "127.0.0.1:" + std::to_string(closed_port));
+    check_failure(result, error_class::proxy, "connect", "127.0.0.1:" + std::to_string(closed_port));
     BOOST_TEST(result.fail.message.find("s3cret") == std::string::npos);
 }
 

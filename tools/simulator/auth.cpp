@@ -38,11 +38,16 @@ caller identify(const incoming& request, scenario& world, std::int64_t now_unix)
     return {key.rejected(now_unix) ? caller_kind::rejected : caller_kind::valid, &key, key.name};
 }
 
-reply unauthorized(const caller& who)
+reply unauthorized(const caller& who, const scenario& world)
 {
     const bool no_key = who.kind == caller_kind::anonymous;
-    return json_reply(401, boost::json::serialize(
-                               error_envelope(401, no_key ? "No auth credentials found" : "User not found.")));
+    // Without a key OpenRouter has said "No auth credentials found", lately "No cookie auth
+    // credentials found"; the OpenAPI example says "Missing Authentication header"
+    // (openrouter-api.md §2.3). The scenario picks one.
+    std::string missing = "No auth credentials found";
+    if (world.missing_auth_wording == "cookie") missing = "No cookie auth credentials found";
+    if (world.missing_auth_wording == "spec") missing = "Missing Authentication header";
+    return json_reply(401, boost::json::serialize(error_envelope(401, no_key ? missing : "User not found.")));
 }
 
 }  // namespace ngd::sim

@@ -26,6 +26,6 @@ caller identify(const incoming& request, scenario& world, std::int64_t now_unix)
 
 /// The 401 OpenRouter gives a caller that is not `valid`: "No auth credentials found"
 /// without a key, "User not found." for an unknown, revoked or expired one.
-reply unauthorized(const caller& who);
+reply unauthorized(const caller& who, const scenario& world);
 
 }  // namespace ngd::sim

@@ -100,6 +100,9 @@ reply privacy_blocked(const scenario& world, std::string_view id)
                             "https://openrouter.ai/settings/privacy"),
         world);
     add_availability(envelope, world, "privacy_restricted", false, id, "not_found", 404);
+    // The reason: which account setting excluded the endpoints (errors-and-debugging.mdx names the
+    // field excluded_by; the value naming the data-policy setting is ours).
+    if (world.availability_in_errors) error_of(envelope)["availability"].as_object()["excluded_by"] = json::array{"data_policy"};
     return error_reply(404, std::move(envelope));
 }
 
@@ -107,6 +110,29 @@ reply no_endpoints(const scenario& world, std::string_view id)
 {
     auto envelope = with_user(error_envelope(404, "No endpoints found for " + std::string(id) + "."), world);
     add_availability(envelope, world, "no_endpoints", false, id, "not_found", 404);
+    return error_reply(404, std::move(envelope));
+}
+
+// A retired model: 404 with the availability object, whose code and fallback_models are the
+// point of the answer (errors-and-debugging.mdx, "Model availability errors": model_deprecated
+// and free_variant_ended are 404, not retryable, fallback_models the suggested slugs). The
+// message wording is not documented; these texts are ours.
+reply retired(const scenario& world, std::string_view id, const retired_model& r)
+{
+    const std::string message = r.code == "free_variant_ended"
+                                    ? "The free variant " + std::string(id) + " has ended"
+                                    : std::string(id) + " has been deprecated and is no longer available";
+    auto envelope = with_user(error_envelope(404, message), world);
+    auto& error = error_of(envelope);
+    error["error_type"] = "not_found";
+    error["http_status"] = 404;
+    json::array fallbacks;
+    for (const auto& f : r.fallback_models) fallbacks.emplace_back(f);
+    error["availability"] = {{"code", r.code},
+                             {"retryable", false},
+                             {"requested_models", json::array{id}},
+                             {"fallback_models", std::move(fallbacks)},
+                             {"docs_url", "https://openrouter.ai/docs/errors#" + r.code}};
     return error_reply(404, std::move(envelope));
 }
 
@@ -140,6 +166,10 @@ reply cannot_afford(const scenario& world, long requested, long affordable, bool
     std::string fix = key_cap ? "https://openrouter.ai/settings/keys and create a key with a higher " +
                                     (key.limit_reset && *key.limit_reset != "none" ? *key.limit_reset + " limit" : std::string("limit"))
                               : std::string("https://openrouter.ai/settings/credits and upgrade to a paid account");
+    // The OpenAPI example's wording for an account out of credit (openrouter-api.md §5.2).
+    if (!key_cap && world.credits_wording == "insufficient")
+        return error_reply(402, with_user(error_envelope(402, "Insufficient credits. Add more using https://openrouter.ai/credits"),
+                                          world));
     auto envelope = with_user(
         error_envelope(402, "This request requires more credits, or fewer max_tokens. You requested up to " +
                                 std::to_string(requested) + " tokens, but can only afford " +
@@ -309,6 +339,8 @@ reply generate(inference_api api, const admitted& a, const scenario& world, key_
     } else {
         r.body = api == inference_api::responses ? response_body(c) : chat_completion_body(c);
     }
+    // The generation's id also comes as a header, for clients that read no body (streams).
+    r.headers.emplace_back("X-Generation-Id", c.id);
     return r;
 }
 
@@ -342,6 +374,8 @@ reply serve_inference(inference_api api, const incoming& request, scenario& worl
 
     admitted a;
     a.model = world.models.resolve(id);
+    if (const auto gone = world.retired_models.find(id); !a.model && gone != world.retired_models.end())
+        return retired(world, id, gone->second);
     if (!a.model) return invalid_model(world, id);
     if (excluded_for(key, a.model->id)) return privacy_blocked(world, id);
     if (a.model->endpoints.empty()) return no_endpoints(world, id);

@@ -136,9 +136,13 @@ std::string endpoints_body(const model_entry& model, bool authenticated)
     data["description"] = member_or(model.model, "description", "");
     data["architecture"] = endpoints_architecture(model.model);
     json::array endpoints = model.endpoints;
+    // The 30-minute latency and throughput figures reach authenticated callers only; OpenRouter
+    // sends them as null to anyone else (openrouter-api.md §4.2, PublicEndpoint).
     if (!authenticated)
         for (auto& endpoint : endpoints)
-            if (endpoint.is_object()) endpoint.as_object()["throughput_last_30m"] = nullptr;
+            if (endpoint.is_object())
+                for (const auto* field : {"latency_last_30m", "throughput_last_30m", "perf_last_30m_by_workload"})
+                    if (endpoint.as_object().contains(field)) endpoint.as_object()[field] = nullptr;
     data["endpoints"] = std::move(endpoints);
     return json::serialize(json::object{{"data", std::move(data)}});
 }

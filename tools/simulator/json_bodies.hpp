@@ -34,7 +34,7 @@ std::string model_listing_body(const std::vector<const model_entry*>& page, std:
 /// GET /model/{author}/{slug}: {"data": Model}.
 std::string model_body(const model_entry& model);
 
-/// GET /models/{author}/{slug}/endpoints. Throughput is only shown to authenticated callers.
+/// GET /models/{author}/{slug}/endpoints. Latency and throughput are only shown to authenticated callers.
 std::string endpoints_body(const model_entry& model, bool authenticated);
 
 /// GET /providers.

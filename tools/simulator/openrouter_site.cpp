@@ -53,11 +53,11 @@ struct api_call {
         return request.method == "GET" || request.method == "HEAD" ? (this->*serve)() : method_not_allowed();
     }
 
-    reply key_info() const { return authorised() ? json_reply(200, key_body(*who.key)) : unauthorized(who); }
+    reply key_info() const { return authorised() ? json_reply(200, key_body(*who.key)) : unauthorized(who, world); }
 
     reply credits() const
     {
-        if (!authorised()) return unauthorized(who);
+        if (!authorised()) return unauthorized(who, world);
         if (!who.key->management)
             return json_reply(403, json::serialize(oas_error_envelope(403, "Only management keys can perform this operation")));
         return json_reply(200, credits_body(*who.key));
@@ -67,11 +67,11 @@ struct api_call {
     {
         // Public; some report an expired key answered 401 here, hence the strict option.
         if (world.models_require_auth && (who.kind == caller_kind::rejected || who.kind == caller_kind::unknown))
-            return unauthorized(who);
+            return unauthorized(who, world);
         return list_models(request, world, nullptr);
     }
 
-    reply user_models() const { return authorised() ? list_models(request, world, who.key) : unauthorized(who); }
+    reply user_models() const { return authorised() ? list_models(request, world, who.key) : unauthorized(who, world); }
     reply model_count() const { return count_models(world); }
     reply providers() const { return list_providers(world); }
 
@@ -92,7 +92,7 @@ struct api_call {
     reply inference(inference_api api) const
     {
         if (request.method != "POST") return method_not_allowed();
-        return authorised() ? serve_inference(api, request, world, *who.key, now_unix) : unauthorized(who);
+        return authorised() ? serve_inference(api, request, world, *who.key, now_unix) : unauthorized(who, world);
     }
 
     std::optional<reply> answer() const

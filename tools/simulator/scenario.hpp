@@ -99,6 +99,13 @@ struct latency_rule {
     int ms = 0;
 };
 
+/// A model OpenRouter stopped serving: not in the catalog any more, and inference on it
+/// answers 404 with the availability code and the replacements OpenRouter suggests.
+struct retired_model {
+    std::string code = "model_deprecated";      ///< or "free_variant_ended"
+    std::vector<std::string> fallback_models;  ///< suggested replacement slugs
+};
+
 /// The whole simulated world.
 struct scenario {
     std::string user_id = "user_2x7DNyswjOHVRWDYVMCIROyGjsS";
@@ -111,6 +118,9 @@ struct scenario {
     std::vector<latency_rule> latency;
     bool models_require_auth = false;         ///< /models answers 401 to a rejected key
     bool availability_in_errors = false;      ///< add the documented `availability` object
+    std::map<std::string, retired_model> retired_models;
+    std::string missing_auth_wording = "classic";  ///< 401 without a key: classic, cookie or spec
+    std::string credits_wording = "afford";        ///< account 402: afford ("...can only afford N") or insufficient  ///< by id; removed from the catalog
     std::string completion_text = "pong";
 
     /// Every host this world answers for: openrouter.ai and each status page.

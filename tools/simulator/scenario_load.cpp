@@ -421,13 +421,35 @@ void read_latency(const json::value& value, scenario& world)
     }
 }
 
+// "retired_models": {"<id>": {"code": "model_deprecated" | "free_variant_ended",
+// "fallback_models": ["<id>", ...]}}. A retired model leaves the catalog.
+void read_retired_models(const json::value& value, scenario& world)
+{
+    for (const auto& [id, fields] : object_at(value, "retired_models")) {
+        const std::string where = "retired_models." + std::string(id);
+        const auto& o = object_at(fields, where);
+        for (const auto& [name, unused] : o)
+            if (name != "code" && name != "fallback_models") fail(where + "." + std::string(name), "unknown field");
+        retired_model retired;
+        read_field(o, "code", where + ".code", string_at, retired.code);
+        if (retired.code != "model_deprecated" && retired.code != "free_variant_ended")
+            fail(where + ".code", "expected model_deprecated or free_variant_ended");
+        if (const auto* fallbacks = o.if_contains("fallback_models"))
+            for (const auto& item : array_at(*fallbacks, where + ".fallback_models"))
+                retired.fallback_models.push_back(string_at(item, where + ".fallback_models[]"));
+        world.models.remove(std::string(id));
+        world.retired_models[std::string(id)] = std::move(retired);
+    }
+}
+
 // ---- the whole file ------------------------------------------------------------------
 
 scenario read_scenario(const json::object& root, std::int64_t now_unix)
 {
     static const std::vector<std::string> known{"user_id", "keys", "catalog", "providers", "status_pages", "faults",
                                                 "latency_ms", "latency", "models_require_auth",
-                                                "availability_in_errors", "completion_text", "description"};
+                                                "availability_in_errors", "completion_text", "description",
+                                                "retired_models", "missing_auth_wording", "credits_wording"};
     for (const auto& [name, value] : root)
         if (std::find(known.begin(), known.end(), std::string(name)) == known.end())
             fail(std::string(name), "unknown scenario field");
@@ -452,6 +474,14 @@ scenario read_scenario(const json::object& root, std::int64_t now_unix)
     read_field(root, "models_require_auth", "models_require_auth", bool_at, world.models_require_auth);
     read_field(root, "availability_in_errors", "availability_in_errors", bool_at, world.availability_in_errors);
     read_field(root, "completion_text", "completion_text", string_at, world.completion_text);
+    if (const auto* retired = root.if_contains("retired_models")) read_retired_models(*retired, world);
+    read_field(root, "missing_auth_wording", "missing_auth_wording", string_at, world.missing_auth_wording);
+    if (world.missing_auth_wording != "classic" && world.missing_auth_wording != "cookie" &&
+        world.missing_auth_wording != "spec")
+        fail("missing_auth_wording", "expected classic, cookie or spec");
+    read_field(root, "credits_wording", "credits_wording", string_at, world.credits_wording);
+    if (world.credits_wording != "afford" && world.credits_wording != "insufficient")
+        fail("credits_wording", "expected afford or insufficient");
     return world;
 }
 
