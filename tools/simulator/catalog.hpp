@@ -26,7 +26,9 @@ struct model_entry {
     inference_outcome inference = inference_outcome::ok;
     int retry_after_s = 30;
 
-    bool is_free() const { return id.ends_with(":free"); }
+    /// A `:free` variant, or the `openrouter/free` router, which picks among them and shares
+    /// their limits (openrouter-api spec, rate limits).
+    bool is_free() const { return id.ends_with(":free") || id == "openrouter/free"; }
     /// The model's context window (0 when unknown).
     std::int64_t context_length() const;
     /// USD per token, read from the model's string prices.

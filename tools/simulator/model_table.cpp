@@ -232,6 +232,7 @@ constexpr model_spec table[] = {
     {"arcee-ai/virtuoso-large", "Virtuoso Large", 131072, 0.75, 1.2, T},
     {"arcee-ai/coder-large", "Coder Large", 32768, 0.5, 0.8, 0},
     {"openrouter/auto", "Auto Router", 2000000, -1, -1, V | R | T},
+    {"openrouter/free", "Free Models Router", 200000, 0, 0, V | R | T},
 };
 
 constexpr author_info authors[] = {
