@@ -81,7 +81,10 @@ std::optional<std::string> read_repeats(const node* n, repeats_rule& rule)
     for (const auto& [agent, value] : n->entries()) {
         const auto v = int_of(&value);
         if (!v || *v < 1) return "num_repeats." + agent + " = " + value.to_python_str() + ": NeMo Gym wants a number of at least 1";
-        (agent == "_default" ? rule.fallback : rule.by_agent[agent]) = *v;
+        if (agent == "_default")
+            rule.fallback = *v;
+        else
+            rule.by_agent[agent] = *v;
     }
     return std::nullopt;
 }
