@@ -67,6 +67,9 @@ result provider_latency(check_context& ctx)
     for (const auto& r : in.rows)
         if (r.max_output_tokens && (!tokens || *r.max_output_tokens > *tokens)) tokens = r.max_output_tokens;
     const bool from_rows = tokens.has_value() || !in.rows.empty();
+    // With max_output_tokens set, answers of that length are what the user planned for; unset,
+    // the budget is only an upper bound (most answers stop far sooner): shown, not warned on.
+    const bool length_planned = tokens.has_value();
     // No answer is longer than the endpoints write (a larger request fails in model.context).
     if (const auto most = rm.max_completion(); most && (!tokens || *tokens > *most)) tokens = most;
     if (!from_rows || !tokens) {
@@ -119,12 +122,15 @@ result provider_latency(check_context& ctx)
         const auto run = std::chrono::seconds(slowest.answer.count() * ((rollouts + parallel - 1) / parallel));
         details.push_back(thousands(rollouts) + " rollouts, " + thousands(parallel) + " at a time: up to " +
                           duration_text(run) + " on the slowest endpoint");
-        if (run > slow_run)
+        if (length_planned && run > slow_run)
             co_return doctor::warn("the run may take " + duration_text(run) + " on " + slowest.tag + " (" +
                                        thousands(rollouts) + " rollouts, " + thousands(parallel) + " at a time)",
                                    fix, details);
     }
-    if (slowest.answer > slow_answer)
+    if (!length_planned)
+        details.push_back("max_output_tokens unset: these times are for answers of the whole output budget; "
+                          "set max_output_tokens to bound them");
+    if (length_planned && slowest.answer > slow_answer)
         co_return doctor::warn("one answer of " + thousands(*tokens) + " tokens may take " +
                                    duration_text(slowest.answer) + " on " + slowest.tag + ", with no timeout to end it",
                                fix, details);

@@ -228,3 +228,43 @@ BOOST_AUTO_TEST_CASE(a_port_in_use_fails_local_ports)
     expect_mention(r, "config", "local.ports", "++head_server.port=");
     expect_pasteable(r.report, "port in use");
 }
+
+BOOST_AUTO_TEST_CASE(a_slow_provider_warns_provider_latency_and_names_the_faster_one)
+{
+    // openai's endpoint of gpt-4o-mini writes 2 tokens a second; azure's keeps its default pace.
+    test::simulator sim(R"({"catalog":{"update":{"openai/gpt-4o-mini":{"endpoints":[
+        {"tag":"openai","throughput_last_30m":{"p50":2,"p75":1.5,"p90":1,"p99":0.5}},
+        {"tag":"azure"}]}}}})");
+    run_folder f("openai/gpt-4o-mini", questions(20, 4096));
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "+num_samples_in_parallel=4"});
+    expect_verdict(run, "provider.latency", "policy", "warn");
+    expect_mention(run, "policy", "provider.latency", "no timeout");
+    expect_mention(run, "policy", "provider.latency", "extra_body.provider.order: [azure]");
+    // 10 minutes at 2 tokens a second, less the first token: a concrete, smaller value.
+    expect_mention(run, "policy", "provider.latency", "++responses_create_params.max_output_tokens=1024");
+    expect_pasteable(run.report, "slow provider");
+}
+
+BOOST_AUTO_TEST_CASE(throughput_is_shown_to_the_key_only)
+{
+    test::simulator sim;
+    run_folder f("openai/gpt-4o-mini", questions(5, 256));
+    // A key OpenRouter does not know: the endpoints answer with throughput null (openrouter-api spec).
+    write_env(f.dir, env_yaml(openrouter_base, fake_key(7), "openai/gpt-4o-mini"));
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "+num_samples_in_parallel=4"});
+    expect_verdict(run, "provider.latency", "policy", "skip");
+    BOOST_TEST(run.raw.out.find(fake_key(7)) == std::string::npos);
+    BOOST_TEST(run.raw.err.find(fake_key(7)) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_free_router_shares_the_free_models_limits)
+{
+    test::simulator sim;
+    run_folder f("openrouter/free", questions(50, 256));
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "+num_samples_in_parallel=100"});
+    expect_verdict(run, "model.availability", "policy", "ok");
+    expect_verdict(run, "rate_limits", "policy", "warn");
+    expect_mention(run, "policy", "rate_limits", "20 requests a minute");
+    expect_verdict(run, "cost.estimate", "policy", "ok");
+    expect_mention(run, "policy", "cost.estimate", "$0.00");
+}
