@@ -268,3 +268,16 @@ BOOST_AUTO_TEST_CASE(the_free_router_shares_the_free_models_limits)
     expect_verdict(run, "cost.estimate", "policy", "ok");
     expect_mention(run, "policy", "cost.estimate", "$0.00");
 }
+
+BOOST_AUTO_TEST_CASE(a_malformed_row_fails_run_inputs_with_its_file_and_line)
+{
+    run_folder f("openai/gpt-4o-mini", questions(2) + R"({"agent_ref":{"name":"simple_agent"}})" "\n" + questions(1));
+    const auto raw = run_ngdoctor({"check", "run.inputs", "--offline", "--json", "--input", "data.jsonl"}, f.dir.path());
+    doctor_run run{raw, nullptr};
+    boost::system::error_code error;
+    run.report = json::parse(raw.out, error);
+    BOOST_REQUIRE_MESSAGE(!error, raw.out << raw.err);
+    expect_verdict(run, "run.inputs", "config", "fail/config");
+    expect_mention(run, "config", "run.inputs", "data.jsonl:3");
+    expect_mention(run, "config", "run.inputs", "KeyError: 'responses_create_params'");
+}
