@@ -281,3 +281,36 @@ BOOST_AUTO_TEST_CASE(a_malformed_row_fails_run_inputs_with_its_file_and_line)
     expect_mention(run, "config", "run.inputs", "data.jsonl:3");
     expect_mention(run, "config", "run.inputs", "KeyError: 'responses_create_params'");
 }
+
+BOOST_AUTO_TEST_CASE(the_prompt_cost_of_a_generated_dataset_is_within_the_documented_error)
+{
+    // docs/checks/cost.estimate.md: for prose, the estimated prompt cost is the exact prompt
+    // tokens x price times 1.0 to 1.5. "Exact" here is the simulator's own count, 4
+    // characters a token (tools/simulator/inference_routes.cpp).
+    const std::vector<std::string> words{"rollout", "model", "the", "agent", "reward", "of", "a", "verifier",
+                                         "sends", "each", "row", "to", "window", "tokens", "and"};
+    std::string rows;
+    std::int64_t exact_tokens = 0;
+    std::uint64_t state = 12345;
+    for (int i = 0; i < 200; ++i) {
+        std::string text;
+        const int length = 200 + i * 37;
+        while (static_cast<int>(text.size()) < length) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            text += words[(state >> 33) % words.size()] + " ";
+        }
+        exact_tokens += static_cast<std::int64_t>((text.size() + 3) / 4);
+        rows += row_of_input(R"({"input":")" + text + R"(","max_output_tokens":64})");
+    }
+    test::simulator sim;
+    run_folder f("openai/gpt-4o-mini", rows);  // $0.15 per million prompt tokens
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "--concurrency", "8"});
+    const auto text = all_text(require_row(run, "cost.estimate", "policy"));
+    const auto at = text.find("prompt cost $");
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, text);
+    const double estimated = std::stod(text.substr(at + 13));
+    const double exact = double(exact_tokens) * 0.00000015;
+    BOOST_TEST_MESSAGE("estimated $" << estimated << ", exact $" << exact);
+    BOOST_CHECK_MESSAGE(estimated >= exact * 0.995 && estimated <= exact * 1.5,
+                        "estimated $" << estimated << " against exact $" << exact);
+}

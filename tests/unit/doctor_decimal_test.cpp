@@ -57,8 +57,11 @@ BOOST_AUTO_TEST_CASE(dollars_are_rounded_half_away_from_zero)
     BOOST_TEST(d("74.5").usd() == "$74.50");
 }
 
-BOOST_AUTO_TEST_CASE(amounts_under_a_cent_keep_three_significant_digits)
+BOOST_AUTO_TEST_CASE(amounts_under_ten_cents_keep_three_significant_digits)
 {
+    BOOST_TEST(d("0.0389").usd() == "$0.0389");
+    BOOST_TEST(d("0.04").usd() == "$0.0400");
+    BOOST_TEST(d("0.45").usd() == "$0.45");
     BOOST_TEST(d("0.000123").usd() == "$0.000123");
     BOOST_TEST(d("0.00000015").usd() == "$0.000000150");
     BOOST_TEST(d("0.0012345").usd() == "$0.00123");
