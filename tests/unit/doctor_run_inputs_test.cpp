@@ -153,3 +153,30 @@ BOOST_AUTO_TEST_CASE(a_large_file_is_streamed_row_by_row)
     BOOST_TEST(in.rows.size() == 20000u);
     BOOST_TEST(in.where(in.rows.back()) == "data.jsonl:20000");
 }
+
+BOOST_AUTO_TEST_CASE(without_an_input_file_the_agents_datasets_are_read)
+{
+    test::temp_dir dir;
+    dir.write("configs/agent.yaml", "simple_agent:\n"
+                                    "  responses_api_agents:\n"
+                                    "    simple_agent:\n"
+                                    "      entrypoint: app.py\n"
+                                    "      datasets:\n"
+                                    "      - name: example\n"
+                                    "        type: example\n"
+                                    "        jsonl_fpath: data/example.jsonl\n"
+                                    "      - name: more\n"
+                                    "        type: example\n"
+                                    "        jsonl_fpath: data/more.jsonl\n");
+    // Rows of a dataset need no agent_ref: the agent is the one the dataset belongs to.
+    dir.write("data/example.jsonl", R"({"responses_create_params":{"input":"hi"}})" "\n");
+    const auto in = inputs_of(dir, {"+config_paths=[configs/agent.yaml]"});
+    BOOST_REQUIRE_EQUAL(in.files.size(), 2u);
+    BOOST_TEST(in.files[0].found);
+    BOOST_TEST(in.files[0].source.find("example") != std::string::npos);
+    BOOST_TEST(!in.files[1].found);  // not downloaded yet: a note, not a failure
+    BOOST_TEST(in.rows.size() == 1u);
+    BOOST_TEST(in.malformed == 0);
+    BOOST_TEST(!in.notes.empty());
+    BOOST_TEST(!in.collection_args());
+}
