@@ -314,3 +314,27 @@ BOOST_AUTO_TEST_CASE(the_prompt_cost_of_a_generated_dataset_is_within_the_docume
     BOOST_CHECK_MESSAGE(estimated >= exact * 0.995 && estimated <= exact * 1.5,
                         "estimated $" << estimated << " against exact $" << exact);
 }
+
+BOOST_AUTO_TEST_CASE(inference_providers_default_of_1000_requests_in_flight_warns)
+{
+    test::simulator sim;
+    run_folder f("openai/gpt-4o-mini", questions(100, 128));
+    // The documented OpenRouter path (nemo-gym spec §3.6): num_concurrent_requests defaults to 1000.
+    f.dir.write("configs/openrouter.yaml", "policy_model:\n"
+                                           "  responses_api_models:\n"
+                                           "    inference_provider:\n"
+                                           "      entrypoint: app.py\n"
+                                           "      base_url: ${policy_base_url}\n"
+                                           "      api_key: ${policy_api_key}\n"
+                                           "      model: ${policy_model_name}\n");
+    const auto run = check_all(sim, f.dir.path(), {"+config_paths=[configs/openrouter.yaml]",
+                                                   "+input_jsonl_fpath=data.jsonl"});
+    expect_verdict(run, "rate_limits", "policy_model", "warn");
+    expect_mention(run, "policy_model", "rate_limits", "num_concurrent_requests = 1000");
+    expect_mention(run, "policy_model", "rate_limits", "++config_paths=[configs/openrouter.yaml]");
+    expect_mention(run, "policy_model", "rate_limits", "num_samples_in_parallel=32");
+    expect_pasteable(run.report, "inference_provider default");
+    const auto bounded = check_all(sim, f.dir.path(), {"+config_paths=[configs/openrouter.yaml]",
+                                                       "+input_jsonl_fpath=data.jsonl", "--concurrency", "16"});
+    expect_verdict(bounded, "rate_limits", "policy_model", "ok");
+}
