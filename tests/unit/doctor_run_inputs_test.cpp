@@ -95,11 +95,14 @@ BOOST_AUTO_TEST_CASE(tools_and_structured_output_are_noticed)
 {
     test::temp_dir dir;
     dir.write("data.jsonl",
-              row(R"({"input":"hi","tools":[{"type":"function","name":"f","parameters":{}}],"tool_choice":"auto"})") +
+              row(R"({"input":"hi","tools":[{"type":"function","name":"f","parameters":{}}],"tool_choice":"required"})") +
                   row(R"({"input":"hi","text":{"format":{"type":"json_schema","name":"x","schema":{}}}})") +
-                  row(R"({"input":"hi","tools":[],"tool_choice":"none"})"));
+                  row(R"({"input":"hi","tools":[],"tool_choice":"none"})") +
+                  row(R"({"input":"hi","tools":[{"type":"function","name":"f","parameters":{}}],"tool_choice":"auto"})"));
     const auto in = inputs_of(dir, {"+input_jsonl_fpath=data.jsonl"});
-    BOOST_REQUIRE_EQUAL(in.rows.size(), 3u);
+    BOOST_REQUIRE_EQUAL(in.rows.size(), 4u);
+    BOOST_TEST(in.rows[3].tools);
+    BOOST_TEST(!in.rows[3].tool_choice);  // "auto" is the default with tools: nothing more asked
     BOOST_TEST(in.rows[0].tools);
     BOOST_TEST(in.rows[0].tool_choice);
     BOOST_TEST(!in.rows[0].structured);
