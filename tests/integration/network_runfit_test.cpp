@@ -338,3 +338,24 @@ BOOST_AUTO_TEST_CASE(inference_providers_default_of_1000_requests_in_flight_warn
                                                        "+input_jsonl_fpath=data.jsonl", "--concurrency", "16"});
     expect_verdict(bounded, "rate_limits", "policy_model", "ok");
 }
+
+BOOST_AUTO_TEST_CASE(structured_output_on_a_model_without_it_fails_model_tools)
+{
+    test::simulator sim;
+    run_folder f(small_model,
+                 row_of_input(R"({"input":"Name a colour.","text":{"format":{"type":"json_schema","name":"colour","schema":{"type":"object"}}},"max_output_tokens":64})"));
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "--concurrency", "4"});
+    expect_verdict(run, "model.tools", "policy", "fail/config");
+    expect_mention(run, "policy", "model.tools", "structured-output format");
+}
+
+BOOST_AUTO_TEST_CASE(a_prompt_near_the_window_warns_model_context)
+{
+    test::simulator sim;
+    // About 30,000 estimated tokens of the 32,768: over 90 %, under the window.
+    run_folder f(small_model, row_of_input(R"({"input":")" + std::string(90'000, 'b') + R"(","max_output_tokens":100})"));
+    const auto run = check_all(sim, f.dir.path(), {"+input_jsonl_fpath=data.jsonl", "--concurrency", "4"});
+    expect_verdict(run, "model.context", "policy", "warn");
+    expect_mention(run, "policy", "model.context", "90 %");
+    expect_pasteable(run.report, "near the window");
+}
