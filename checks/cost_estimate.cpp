@@ -8,6 +8,7 @@
 #include "checks/network.hpp"
 #include "checks/run_inputs.hpp"
 #include "checks/run_model.hpp"
+#include "checks/shell_command.hpp"
 #include "doctor/decimal.hpp"
 
 #include <algorithm>
@@ -119,8 +120,17 @@ result cost_estimate(check_context& ctx)
             const auto other = cost_of(totals, *p);
             if (other.high < cost.high) out.push_back({&c, other});
         }
-        // The nearest cheaper first: the closest in kind to the one chosen.
-        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return b.second.high < a.second.high; });
+        // Those at half the cost or less, the nearest first (the closest in kind to the one
+        // chosen); a model a cent cheaper is no answer to "this costs too much".
+        std::vector<std::pair<const openrouter::model*, cost_range>> halved;
+        for (const auto& o : out)
+            if (o.second.high * 2 <= cost.high) halved.push_back(o);
+        if (!halved.empty()) {
+            std::sort(halved.begin(), halved.end(), [](const auto& a, const auto& b) { return b.second.high < a.second.high; });
+            out = std::move(halved);
+        } else {
+            std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second.high < b.second.high; });
+        }
         if (out.size() > 3) out.resize(3);
         return out;
     }();
@@ -132,12 +142,34 @@ result cost_estimate(check_context& ctx)
                                                alternatives,
                     {}};
 
+    // The largest max_output_tokens under which the run stays within `budget`, when one exists.
+    const auto output_within = [&](const decimal& budget) -> std::optional<std::int64_t> {
+        const std::int64_t rollouts = in.rollouts();
+        if (rollouts <= 0 || prices->completion.is_zero() || budget < cost.low) return std::nullopt;
+        // The ratio in floating point gives a first guess; the exact sum has the last word.
+        auto n = static_cast<std::int64_t>((budget - cost.low).approx() / (prices->completion.approx() * double(rollouts)));
+        const auto fits = [&](std::int64_t tokens) {
+            return cost.low + prices->completion * tokens * rollouts <= budget;
+        };
+        while (n > 0 && !fits(n)) --n;
+        if (n <= 0) return std::nullopt;
+        return n >= 1024 ? n / 1024 * 1024 : n;
+    };
+    const auto with_output = [&](doctor::fix f, const decimal& budget, const std::string& more) {
+        if (const auto n = output_within(budget)) {
+            f.text = "max_output_tokens " + thousands(*n) + " keeps it under " + budget.usd() + "; or " + f.text;
+            f.commands.push_back(recheck_command(ctx, in, "cost.estimate", "responses_create_params.max_output_tokens",
+                                                 std::to_string(*n)) + more);
+        }
+        return f;
+    };
+
     if (const auto& max = ctx.run.options.max_cost) {
         const auto limit = decimal::parse(*max);
         if (limit && cost.high > *limit)
             co_return doctor::warn("the run may cost " + range_text(cost) + " with " + model + ", over --max-cost " +
                                        limit->usd(),
-                                   fix, details);
+                                   with_output(fix, *limit, " --max-cost " + shell_word(*max)), details);
         if (limit) details.push_back("within --max-cost " + limit->usd());
     }
     if (targets_openrouter(*ctx.tgt) && sendable_key(*ctx.tgt)) {
@@ -148,6 +180,7 @@ result cost_estimate(check_context& ctx)
                 const decimal remaining = from_double(*left);
                 if (cost.high > remaining) {
                     fix.text = "add credit or raise the key's limit at https://openrouter.ai/settings/keys, or " + fix.text;
+                    fix = with_output(fix, remaining, "");
                     fix.commands.push_back(answer->curl);
                     co_return doctor::warn("the run may cost " + range_text(cost) + " with " + model + ", more than the " +
                                                remaining.usd() + " left under the key's limit: it would stop on 402",

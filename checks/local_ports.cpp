@@ -4,6 +4,7 @@
 // `gym env start` still holding 11000 makes the new head server fail to bind.
 #include "checks/checks.hpp"
 #include "checks/run_inputs.hpp"
+#include "checks/shell_command.hpp"
 #include "config/servers.hpp"
 #include "doctor/run_context.hpp"
 
@@ -173,7 +174,8 @@ result local_ports(check_context& ctx)
                              : "stop the program that holds it") +
                             ", or set " + key + (other ? " to a free port, e.g. " + std::to_string(other) : std::string()),
                         {"ss -ltnp 'sport = :" + std::to_string(w.port) + "'"}};
-        if (w.owner == "head_server" && other) fix.commands.push_back("gym env start ... ++head_server.port=" + std::to_string(other));
+        if (w.owner == "head_server" && other) fix.commands.push_back(with_words("ng_run", {config_paths_word(ctx.run.config.config_paths),
+                                                      override_word("head_server.port", std::to_string(other))}));
         co_return doctor::fail("port " + std::to_string(w.port) + " of " + w.owner + where + " is already in use" +
                                    (holder.empty() ? std::string() : " by " + holder),
                                error_class::config, fix, details);

@@ -21,10 +21,13 @@ std::string adapter_consequence(const doctor::target& t)
 {
     if (t.adapter == "vllm_model")
         return "vllm_model turns that 400 into an empty completion (finish_reason \"length\"): those rollouts "
-               "come back empty, silently, and are scored as such";
-    return (t.adapter == "policy" ? std::string("the model server") : t.adapter) +
-           " passes the 400 up: those rollouts fail (\"This endpoint's maximum context length is N tokens\"), "
-           "and NeMo Gym does not retry a 400";
+               "come back empty, silently, and are scored as such (openai_model and inference_provider would "
+               "fail them instead)";
+    const std::string who = t.adapter == "openai_model" || t.adapter == "inference_provider"
+                                ? t.adapter
+                                : std::string("openai_model and inference_provider");
+    return who + " pass the 400 up as a 500 (\"Hit an exception ... calling an inner server\"): those rollouts "
+                 "fail, and NeMo Gym does not retry a 400; vllm_model would instead return them empty, silently";
 }
 
 // A round value at or under `n` (multiples of 1,024 once there is room for them).
@@ -67,12 +70,14 @@ result model_context(check_context& ctx)
 
     std::int64_t over = 0, over_output = 0, near = 0, reserve_short = 0, largest_prompt = 0;
     const verdict_row* worst = nullptr;
+    std::vector<std::string> first_over;
     for (const auto& v : rows) {
         largest_prompt = std::max(largest_prompt, v.prompt);
         if (!worst || v.total() > worst->total()) worst = &v;
         const bool too_long = v.prompt >= *window || (v.output_set && v.total() > *window);
         const bool too_much_output = v.output_set && completion && v.output > *completion;
         if (too_long || too_much_output) {
+            if (v.row && first_over.size() < 5) first_over.push_back(in.where(*v.row));
             ++over;
             if (too_much_output) ++over_output;
         } else if (!v.output_set && completion && v.total() > *window) {
@@ -106,8 +111,8 @@ result model_context(check_context& ctx)
     std::vector<std::string> commands;
     if (fitting > 0) {
         fix_text = "set max_output_tokens to " + thousands(round_down(fitting)) + " at most";
-        commands.push_back("ng_collect_rollouts ... ++responses_create_params.max_output_tokens=" +
-                           std::to_string(round_down(fitting)));
+        commands.push_back(recheck_command(ctx, in, "model.context", "responses_create_params.max_output_tokens",
+                                           std::to_string(round_down(fitting))));
     } else {
         fix_text = "truncate the prompts to under " + thousands(*window - std::min<std::int64_t>(*window / 4, 4096)) +
                    " tokens";
@@ -120,6 +125,11 @@ result model_context(check_context& ctx)
     if (fitting > 0 && largest_prompt > 0) fix_text += ", or truncate the longest prompts";
 
     if (over > 0) {
+        if (!first_over.empty()) {
+            std::string list;
+            for (const auto& w : first_over) list += (list.empty() ? "" : ", ") + w;
+            details.push_back("rows over the limit: " + list + (over > std::int64_t(first_over.size()) ? ", ..." : ""));
+        }
         details.push_back(adapter_consequence(*ctx.tgt));
         std::string summary;
         if (!worst->row)

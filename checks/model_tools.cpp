@@ -80,7 +80,7 @@ result model_tools(check_context& ctx)
                                             : "the run gets 404 \"No endpoints found that support tool use\"";
         co_return doctor::fail(thousands(n.rows) + " rows send " + std::string(n.what) + ", which " + model +
                                    " does not take: " + consequence,
-                               error_class::http_404,
+                               n.parameter == "response_format" ? error_class::config : error_class::http_404,
                                {fix, {rm.endpoints_curl.empty() ? rm.catalog_curl : rm.endpoints_curl}}, details);
     }
     std::string sent;

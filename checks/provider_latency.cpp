@@ -7,6 +7,7 @@
 #include "checks/network.hpp"
 #include "checks/run_inputs.hpp"
 #include "checks/run_model.hpp"
+#include "checks/shell_command.hpp"
 #include "checks/time_text.hpp"
 
 #include <algorithm>
@@ -66,7 +67,11 @@ result provider_latency(check_context& ctx)
     for (const auto& r : in.rows)
         if (r.max_output_tokens && (!tokens || *r.max_output_tokens > *tokens)) tokens = r.max_output_tokens;
     const bool from_rows = tokens.has_value() || !in.rows.empty();
-    if (!tokens) tokens = rm.max_completion();
+    // With max_output_tokens set, answers of that length are what the user planned for; unset,
+    // the budget is only an upper bound (most answers stop far sooner): shown, not warned on.
+    const bool length_planned = tokens.has_value();
+    // No answer is longer than the endpoints write (a larger request fails in model.context).
+    if (const auto most = rm.max_completion(); most && (!tokens || *tokens > *most)) tokens = most;
     if (!from_rows || !tokens) {
         auto f = doctor::skip("no input rows or max_output_tokens to time the run with");
         f.details = {how_to_give_inputs()};
@@ -85,15 +90,29 @@ result provider_latency(check_context& ctx)
     std::vector<std::string> order;
     for (const auto& s : speeds)
         if (order.size() < 3 && s.answer < slowest.answer) order.push_back(s.tag);
-    std::string order_text;
-    for (const auto& tag : order) order_text += (order_text.empty() ? "" : ", ") + tag;
-    doctor::fix fix{order.empty() ? "lower max_output_tokens, or raise num_samples_in_parallel if the provider allows it"
+    std::string order_text, order_list;
+    for (const auto& tag : order) {
+        order_text += (order_text.empty() ? "" : ", ") + tag;
+        order_list += (order_list.empty() ? "" : ",") + tag;
+    }
+    // The answer length the slowest endpoint writes within slow_answer: a concrete value to use.
+    const double seconds_left = std::chrono::duration<double>(slow_answer).count() - slowest.first_token_s;
+    const auto within = static_cast<std::int64_t>(std::max(0.0, seconds_left) * slowest.tokens_per_s);
+    const std::int64_t shorter = within >= 1024 ? within / 1024 * 1024 : within;
+    const std::string lower = "lower max_output_tokens (" + thousands(shorter) + " is written in about " +
+                              duration_text(std::chrono::duration_cast<std::chrono::seconds>(slow_answer)) + " on " +
+                              slowest.tag + ")";
+    doctor::fix fix{order.empty() ? lower + ", or raise num_samples_in_parallel if the provider allows it"
                                   : "prefer the faster endpoints with extra_body.provider.order: [" + order_text +
-                                        "], or lower max_output_tokens",
+                                        "], or " + lower,
                     {}};
     if (!order.empty() && t.server)
-        fix.commands.push_back("++" + t.name + ".responses_api_models." + t.adapter +
-                               ".extra_body.provider.order=[" + order_text + "]");
+        fix.commands.push_back(with_words(
+            "ng_run", {config_paths_word(ctx.run.config.config_paths),
+                       override_word(t.name + ".responses_api_models." + t.adapter + ".extra_body.provider.order",
+                                     "[" + order_list + "]")}));
+    fix.commands.push_back(recheck_command(ctx, in, "provider.latency", "responses_create_params.max_output_tokens",
+                                           std::to_string(shorter)));
 
     // The whole run: every rollout's answer, spread over the requests in flight.
     const std::int64_t rollouts = in.rollouts();
@@ -103,12 +122,15 @@ result provider_latency(check_context& ctx)
         const auto run = std::chrono::seconds(slowest.answer.count() * ((rollouts + parallel - 1) / parallel));
         details.push_back(thousands(rollouts) + " rollouts, " + thousands(parallel) + " at a time: up to " +
                           duration_text(run) + " on the slowest endpoint");
-        if (run > slow_run)
+        if (length_planned && run > slow_run)
             co_return doctor::warn("the run may take " + duration_text(run) + " on " + slowest.tag + " (" +
                                        thousands(rollouts) + " rollouts, " + thousands(parallel) + " at a time)",
                                    fix, details);
     }
-    if (slowest.answer > slow_answer)
+    if (!length_planned)
+        details.push_back("max_output_tokens unset: these times are for answers of the whole output budget; "
+                          "set max_output_tokens to bound them");
+    if (length_planned && slowest.answer > slow_answer)
         co_return doctor::warn("one answer of " + thousands(*tokens) + " tokens may take " +
                                    duration_text(slowest.answer) + " on " + slowest.tag + ", with no timeout to end it",
                                fix, details);

@@ -100,7 +100,7 @@ boost::asio::awaitable<finding> paid_concurrency(check_context& ctx, const std::
                   "stalls the run in retries",
             {"bound the requests in flight: +num_samples_in_parallel=" + std::to_string(suggested_parallel) +
                  " (raise it while the log shows no model_retry ... kind=rate_limit lines)",
-             {"ng_collect_rollouts ... +num_samples_in_parallel=" + std::to_string(suggested_parallel)}},
+             {recheck_command(ctx, in, "rate_limits", "num_samples_in_parallel", std::to_string(suggested_parallel))}},
             details);
     }
     co_return doctor::ok(no_cap + "; at most " + thousands(*bound) + " requests in flight", details);

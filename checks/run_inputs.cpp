@@ -4,6 +4,7 @@
 // on is named by file:line.
 #include "checks/run_inputs.hpp"
 
+#include "checks/shell_command.hpp"
 #include "doctor/run_context.hpp"
 
 namespace ngd::checks {
@@ -26,6 +27,30 @@ const doctor::input_row* largest_prompt(const doctor::run_inputs& in)
     for (const auto& r : in.rows)
         if (!best || r.prompt_tokens > best->prompt_tokens) best = &r;
     return best;
+}
+
+std::string recheck_command(const check_context& ctx, const doctor::run_inputs& in, std::string_view id,
+                            std::string_view key, std::string_view value)
+{
+    std::vector<std::string> words{config_paths_word(ctx.run.config.config_paths)};
+    const auto keep = [&](std::string_view name, const std::optional<std::string>& v) {
+        if (v && name != key) words.push_back(override_word(name, *v));
+    };
+    keep("input_jsonl_fpath", in.input_jsonl_fpath.value);
+    keep("limit", in.limit.value ? std::optional(std::to_string(*in.limit.value)) : std::nullopt);
+    // A per-agent dict is printed the Python way, which is no Hydra override: left to the config.
+    const bool plain_repeats = !in.num_repeats_where.empty() &&
+                               in.num_repeats_text.find_first_not_of("0123456789") == std::string::npos;
+    keep("num_repeats", plain_repeats ? std::optional(in.num_repeats_text) : std::nullopt);
+    keep("num_samples_in_parallel", in.num_samples_in_parallel.value
+                                        ? std::optional(std::to_string(*in.num_samples_in_parallel.value))
+                                        : std::nullopt);
+    keep("responses_create_params.max_output_tokens",
+         in.max_output_tokens.value ? std::optional(std::to_string(*in.max_output_tokens.value)) : std::nullopt);
+    keep("prompt_config", in.prompt_config.value);
+    keep("agent_name", in.agent_name.empty() ? std::nullopt : std::optional(in.agent_name));
+    words.push_back(override_word(key, value));
+    return with_words("ngdoctor check " + std::string(id), words);
 }
 
 std::string thousands(std::int64_t n)

@@ -17,6 +17,11 @@ std::string how_to_give_inputs();
 /// The well-formed row with the largest prompt, or nullptr.
 const doctor::input_row* largest_prompt(const doctor::run_inputs& in);
 
+/// `ngdoctor check <id>` over the run's config paths and collection arguments, with `key`
+/// set to `value`: a pasteable command that shows whether the changed value fixes it.
+std::string recheck_command(const check_context& ctx, const doctor::run_inputs& in, std::string_view id,
+                            std::string_view key, std::string_view value);
+
 /// "1,234,567".
 std::string thousands(std::int64_t n);
 

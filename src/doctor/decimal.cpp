@@ -74,12 +74,14 @@ std::string decimal::fixed(int places) const
 
 std::string decimal::usd() const
 {
-    const __int128 cent = pow10(scale - 2);
+    const __int128 tenth = pow10(scale - 1);
     const __int128 magnitude = units_ < 0 ? -units_ : units_;
     int places = 2;
-    if (magnitude != 0 && magnitude < cent) {
-        // Enough places for three significant digits.
-        __int128 threshold = cent;
+    if (magnitude != 0 && magnitude < tenth) {
+        // Under 10 cents, cents say too little (a run's prompt cost is often a few cents):
+        // enough places for three significant digits.
+        __int128 threshold = tenth;
+        places = 1;
         while (places < scale && magnitude < threshold) {
             threshold /= 10;
             ++places;

@@ -32,7 +32,8 @@ public:
 
     /// Rounded half away from zero to `places` fractional digits: "12.35".
     std::string fixed(int places) const;
-    /// "$12.35"; under a cent, enough places to show 3 significant digits ("$0.000123").
+    /// "$12.35"; under 10 cents, enough places to show 3 significant digits ("$0.0389",
+    /// "$0.000123").
     std::string usd() const;
     /// For ratios and sorting only, never for display.
     double approx() const;

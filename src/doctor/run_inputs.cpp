@@ -81,7 +81,10 @@ std::optional<std::string> read_repeats(const node* n, repeats_rule& rule)
     for (const auto& [agent, value] : n->entries()) {
         const auto v = int_of(&value);
         if (!v || *v < 1) return "num_repeats." + agent + " = " + value.to_python_str() + ": NeMo Gym wants a number of at least 1";
-        (agent == "_default" ? rule.fallback : rule.by_agent[agent]) = *v;
+        if (agent == "_default")
+            rule.fallback = *v;
+        else
+            rule.by_agent[agent] = *v;
     }
     return std::nullopt;
 }
@@ -101,9 +104,13 @@ bool asks_structured(const json::value* text)
     return type && type->is_string() && (type->as_string() == "json_schema" || type->as_string() == "json_object");
 }
 
+// "auto" is what a request with tools does anyway and "none" sends no tool: only "required"
+// or a named function asks the endpoint for tool_choice support.
 bool chooses_tool(const json::value* choice)
 {
-    return choice && !choice->is_null() && !(choice->is_string() && choice->as_string() == "none");
+    if (!choice || choice->is_null()) return false;
+    if (choice->is_string()) return choice->as_string() == "required";
+    return choice->is_object();
 }
 
 std::optional<std::int64_t> json_int(const json::value* v)
@@ -243,8 +250,8 @@ run_inputs read_run_inputs(const config::resolution& config, const config::env_l
     merged.max_output_tokens = out.max_output_tokens.value;
     if (const auto* params = root.find("responses_create_params"); params && params->is_map()) {
         merged.sets_tools = params->find("tools") && !params->find("tools")->is_null();
-        merged.sets_tool_choice = params->find("tool_choice") && params->find("tool_choice")->is_string() &&
-                                  params->find("tool_choice")->as_string() != "none";
+        const node* choice = params->find("tool_choice");
+        merged.sets_tool_choice = choice && ((choice->is_string() && choice->as_string() == "required") || choice->is_map());
         merged.sets_text = params->find("text") && params->find("text")->is_map();
     }
 

@@ -41,7 +41,7 @@ struct input_row {
     std::optional<std::int64_t> max_output_tokens;  ///< after the collection's merge
     std::int64_t repeats = 1;  ///< num_repeats for this row's agent
     bool tools = false;        ///< sends `tools`
-    bool tool_choice = false;  ///< sends a `tool_choice` other than "none"
+    bool tool_choice = false;  ///< sends `tool_choice` "required" or a named function
     bool structured = false;   ///< asks for structured output (`text.format` json_schema / json_object)
 };
 

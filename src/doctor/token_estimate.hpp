@@ -4,8 +4,8 @@
 ///
 /// The rule (docs/checks/model.context.md gives its error):
 ///  - 1 token per 3 ASCII bytes, rounded up (tokenizers of the GPT, Llama and Claude
-///    families average about 4 characters a token on English text and code, and never
-///    merge more than 3 digits into one token);
+///    families average about 4 characters a token on English text and code; long digit
+///    strings, hex and base64 tokenize denser and can be under-counted, as the docs say);
 ///  - 1 token per 2 bytes of non-ASCII UTF-8 (an accented letter = 1, a CJK character = 1.5);
 ///  - 4 tokens for each message and 3 for the request, the chat format's framing.
 #include <boost/json/fwd.hpp>

@@ -232,7 +232,13 @@ json::object default_endpoint(const model_entry& model, std::string_view provide
     e["provider_name"] = provider_name;
     e["tag"] = provider_slug;
     e["quantization"] = open ? json::value(hash % 2 ? "fp8" : "bf16") : json::value(nullptr);
-    e["max_completion_tokens"] = 16384;
+    // Each endpoint has its own output cap: the top provider's where the model has one, else
+    // what this host allows (hosts of open-weight models differ), never above the window.
+    const auto* top = m.if_contains("top_provider");
+    const auto* top_max = top && top->is_object() ? top->as_object().if_contains("max_completion_tokens") : nullptr;
+    constexpr std::array<std::int64_t, 3> host_caps{8192, 16384, 32768};
+    const std::int64_t cap = top_max && top_max->is_int64() ? top_max->as_int64() : host_caps[hash / 3 % host_caps.size()];
+    e["max_completion_tokens"] = std::min<std::int64_t>(cap, model.context_length());
     e["max_prompt_tokens"] = nullptr;
     e["supported_parameters"] = m.contains("supported_parameters") ? m.at("supported_parameters") : json::array{};
     e["status"] = 0;

@@ -233,7 +233,7 @@ constexpr model_spec table[] = {
     {"arcee-ai/coder-large", "Coder Large", 32768, 0.5, 0.8, 0},
     {"openrouter/auto", "Auto Router", 2000000, -1, -1, V | R | T},
     // A router to `:free` models: priced 0 and under the free limits (models.mdx, "openrouter/free").
-    {"openrouter/free", "Free Models Router", 200000, 0, 0, T},
+    {"openrouter/free", "Free Models Router", 200000, 0, 0, V | R | T},
 };
 
 constexpr author_info authors[] = {
