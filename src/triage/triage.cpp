@@ -121,7 +121,10 @@ public:
 
         triage_result result;
         result.overrides = overrides_;
-        std::int64_t failures = std::max(scanner_.run_failures(), shape.failed + shape.missing);
+        // Rollouts that failed: the failed rows, the collector's /run 500s; a run that died with
+        // rollouts missing had at least one (at HEAD one failed rollout ends the collection).
+        std::int64_t failures = std::max(scanner_.run_failures(), shape.failed);
+        if (failures == 0 && shape.missing > 0 && shape.metrics_missing) failures = 1;
         auto found = causes_.results();
         bool explained = false;
         for (const auto& c : found)
@@ -143,10 +146,12 @@ public:
             causes_.add(cause_of(sign::unexplained, overrides_), {}, "unexplained", where,
                         "no upstream error body in the files read", failures, true);
             found = causes_.results();
-        } else if (shape.missing > 0 && shape.metrics_missing) {
-            // NeMo Gym (at HEAD) ends the whole collection on one failed rollout.
+        }
+        if (shape.missing > 0 && shape.metrics_missing) {
+            // NeMo Gym (at HEAD) ends the whole collection on one failed rollout: said on the
+            // top cause, the one that most likely ended it.
             for (auto& c : found)
-                if (c.finding.state == doctor::status::fail) {
+                if (c.count > 0) {
                     c.finding.details.push_back("the collection stopped: " + std::to_string(shape.missing) +
                                                 " planned rollouts never ran (one failed rollout ends the whole "
                                                 "collection)");
