@@ -32,7 +32,7 @@ po::options_description describe(triage_options& o)
     po::options_description d("Options");
     d.add_options()
         ("json", po::bool_switch(&o.json), "print the report as JSON (schema ngdoctor.triage/v1)")
-        ("verbose,v", po::bool_switch(&o.verbose), "whole detail lines, and the list of sources read")
+        ("verbose,v", po::bool_switch(&o.verbose), "also list every source read, with its kind and line count")
         ("no-color", po::bool_switch(&o.no_color), "no ANSI colour")
         ("help,h", po::bool_switch(&o.help), "this help");
     return d;
