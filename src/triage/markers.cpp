@@ -47,12 +47,26 @@ std::uint32_t slot(std::uint32_t v)
     return (v * 2654435761u) >> 16;  // Knuth's multiplicative hash into 16 bits
 }
 
-/// For each 16-bit slot, whether some needle starts with 4 bytes that hash there.
+// Every needle is at least `shortest` bytes long, so an occurrence covers a 4-byte window
+// starting at one of `stride` consecutive offsets of the needle: looking at every `stride`-th
+// position of the line (a Wu-Manber style skip) cannot miss one, and costs a third of a
+// byte-by-byte scan.
+constexpr std::size_t shortest = 6;  // "sk-or-"
+constexpr std::size_t stride = shortest - 4 + 1;
+static_assert([] {
+    for (const auto& n : needles)
+        if (n.text.size() < shortest) return false;
+    return true;
+}(), "a needle shorter than `shortest` could fall between the windows looked at");
+
+/// For each 16-bit slot, whether a 4-byte window at offsets 0..stride-1 of some needle
+/// hashes there.
 struct filter {
     std::bitset<65536> slots;
     filter()
     {
-        for (const auto& n : needles) slots.set(slot(first_four(n.text.data())));
+        for (const auto& n : needles)
+            for (std::size_t off = 0; off < stride; ++off) slots.set(slot(first_four(n.text.data() + off)));
     }
 };
 
@@ -66,18 +80,26 @@ const filter& the_filter()
 
 std::uint32_t find_markers(std::string_view line)
 {
+    static_assert(std::size(needles) < 32);
     const filter& f = the_filter();
     std::uint32_t found = 0;
-    if (line.size() < 4) return 0;
+    if (line.size() < shortest) return 0;
     const char* data = line.data();
     const std::size_t last = line.size() - 4;
-    for (std::size_t i = 0; i <= last; ++i) {
+    for (std::size_t i = 0; i <= last; i += stride) {
         const std::uint32_t v = first_four(data + i);
         if (!f.slots.test(slot(v))) continue;
-        for (const auto& n : needles)
-            if ((found & n.bit) == 0 && first_four(n.text.data()) == v && line.size() - i >= n.text.size() &&
-                std::memcmp(data + i, n.text.data(), n.text.size()) == 0)
-                found |= n.bit;
+        for (const auto& n : needles) {
+            if (found & n.bit) continue;
+            for (std::size_t off = 0; off < stride && off <= i; ++off) {
+                const std::size_t start = i - off;
+                if (first_four(n.text.data() + off) == v && line.size() - start >= n.text.size() &&
+                    std::memcmp(data + start, n.text.data(), n.text.size()) == 0) {
+                    found |= n.bit;
+                    break;
+                }
+            }
+        }
     }
     return found;
 }

@@ -67,6 +67,7 @@ public:
         line_reader lines(fd, s.kind == file_kind::log || s.kind == file_kind::transcript || from_stdin ? log_line_cap : row_cap);
         collection& c = stems_[s.stem];
         note_time(s, c);
+        if (env_file_.empty() && s.path.filename() == "env.yaml") env_file_ = s.path.string();
         std::string_view line;
         while (lines.next(line)) {
             const place where{shown, lines.number()};
@@ -121,6 +122,8 @@ public:
 
         triage_result result;
         result.overrides = overrides_;
+        result.run_overrides = run_overrides_;
+        result.env_file = env_file_;
         // Rollouts that failed: the failed rows, the collector's /run 500s; a run that died with
         // rollouts missing had at least one (at HEAD one failed rollout ends the collection).
         std::int64_t failures = std::max(scanner_.run_failures(), shape.failed);
@@ -277,6 +280,7 @@ private:
         std::string item(line.substr(at + 2));
         if (item.size() >= 2 && (item.front() == '\'' || item.front() == '"') && item.back() == item.front())
             item = item.substr(1, item.size() - 2);
+        run_overrides_.push_back(item);
         if (item.find("global_aiohttp_client_request_debug") != std::string::npos) return;
         overrides_ += (overrides_.empty() ? "" : " ") + openrouter::shell_quote(redact(item));
     }
@@ -287,6 +291,8 @@ private:
     report::triage_report report_;
     std::map<std::string, collection> stems_;
     std::string overrides_;
+    std::vector<std::string> run_overrides_;
+    std::string env_file_;  ///< the first env.yaml read: the config the run used
     std::string first_failure_file_, first_missing_file_;
     std::uint64_t first_missing_line_ = 0;
     std::uint64_t first_failure_line_ = 0;

@@ -7,6 +7,7 @@
 #include "support/nemo_gym_fixtures.hpp"
 #include "support/nemo_gym_run.hpp"
 #include "support/process.hpp"
+#include "support/simulator.hpp"
 #include "support/temp_dir.hpp"
 
 #include <boost/json.hpp>
@@ -492,5 +493,74 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_and_name_the_path)
     BOOST_TEST(triage({"--jsno", "."}, dir.path()).raw.exit_code == 2);
     const auto help = triage({"--help"}, dir.path());
     BOOST_TEST(help.raw.exit_code == 0);
-    BOOST_TEST(mentions(help, "ngdoctor triage [--json] [-v] PATH..."));
+    BOOST_TEST(mentions(help, "ngdoctor triage [--json] [-v]"));
+}
+
+// ---- --check: is the cause still there now? -------------------------------------------
+
+namespace {
+
+/// A run that failed on a rejected key, with the env.yaml it used holding `key_now`.
+void write_key_failure(const test::temp_dir& dir, const std::string& key_now)
+{
+    gym::write_failed_run(dir, run_of(gym::error_body(401, "User not found."), gym::layout::head, 3));
+    dir.write("run/env.yaml", "policy_base_url: https://openrouter.ai/api/v1\npolicy_api_key: " + key_now +
+                                  "\npolicy_model_name: openai/gpt-4o\n");
+}
+
+std::vector<std::string> to_simulator(const test::simulator& sim)
+{
+    std::vector<std::string> args{"--cacert", sim.ca_file().string()};
+    const auto connect = sim.connect_to_args();
+    args.insert(args.end(), connect.begin(), connect.end());
+    return args;
+}
+
+/// The status of check `id` in the "check" report embedded by --check --json.
+std::string status_now(const json::value& report, std::string_view id)
+{
+    if (!report.at("check").is_object()) return "no check report";
+    for (const auto& c : report.at("check").at("checks").as_array())
+        if (c.at("id").as_string() == id) return std::string(c.at("status").as_string());
+    return "absent";
+}
+
+// The simulator's default world knows this key (a documentation example, not a real key).
+const std::string key_the_simulator_knows = "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";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(check_runs_the_owning_check_against_the_runs_own_env_yaml)
+{
+    test::simulator sim;
+    for (const auto& [key_now, expected] : {std::pair{gym::canary_key, "fail"}, std::pair{key_the_simulator_knows, "ok"}}) {
+        test::temp_dir dir;
+        write_key_failure(dir, key_now);
+        std::vector<std::string> args{"--json", "--check", "run", "logs"};
+        const auto sim_args = to_simulator(sim);
+        args.insert(args.end(), sim_args.begin(), sim_args.end());
+        const auto r = triage(args, dir.path());
+        BOOST_TEST_INFO(r);
+        BOOST_TEST(r.raw.exit_code == 1);
+        BOOST_TEST(top_id(r.report) == "key.status");
+        BOOST_TEST(status_now(r.report, "key.status") == expected);
+        expect_no_key(r);
+
+        args.erase(args.begin());  // the text report
+        const auto text = triage(args, dir.path());
+        BOOST_TEST_INFO(text);
+        BOOST_TEST(mentions(text, "now, with the run's config: ngdoctor check key.status config.secrets"));
+        expect_no_key(text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(check_says_when_no_pre_run_check_owns_the_causes)
+{
+    test::temp_dir dir;
+    dir.write("terminal.txt", gym::process_finished_line("head_server") + "\n");
+    const auto r = triage({"--check", "terminal.txt"}, dir.path());
+    BOOST_TEST_INFO(r);
+    BOOST_TEST(mentions(r, "now: no pre-run check owns these causes"));
+    const auto j = triage({"--json", "--check", "terminal.txt"}, dir.path());
+    BOOST_TEST(j.report.at("check").is_null());
 }
