@@ -42,6 +42,7 @@ private:
         std::size_t order = 0;
     };
     std::map<std::string, entry, std::less<>> entries_;
+    std::string id_buffer_;
 };
 
 }  // namespace ngd::triage

@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(an_unreadable_path_is_a_usage_error_naming_it)
 
 BOOST_AUTO_TEST_CASE(every_marker_is_found_at_every_offset_and_line_end)
 {
-    // The scan looks at every third position only: each marker must still be found whatever
+    // The scan looks at every fourth position only: each marker must still be found whatever
     // its alignment, at the start, in the middle and at the very end of a line.
     const std::pair<std::string_view, std::uint32_t> markers[] = {
         {"Hit an exception in ", triage::m_hit},         {"[model_retry ", triage::m_model_retry},
@@ -288,7 +288,7 @@ BOOST_AUTO_TEST_CASE(every_marker_is_found_at_every_offset_and_line_end)
         {"does not resolve", triage::m_not_resolve},     {"never answered within", triage::m_never_answered},
         {"finished unexpectedly", triage::m_finished},   {"Could not connect to the head server", triage::m_head_server},
         {"address already in use", triage::m_in_use},    {"/run failed", triage::m_run_failed},
-        {"ClientResponseError: 500", triage::m_client_response}, {"sk-or-", triage::m_sk_or},
+        {"ClientResponseError: 500", triage::m_client_response}, {"sk-or-v", triage::m_sk_or},
         {"Bearer ", triage::m_bearer},                   {"api_key", triage::m_api_key},
         {"{\"error\":", triage::m_error_envelope},
     };
