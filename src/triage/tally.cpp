@@ -28,6 +28,9 @@ void tally::add(const cause& c, std::string_view server, std::string_view layer,
         e.order = entries_.size();
         it = entries_.emplace(id, std::move(e)).first;
     }
+    // Kept without formatting: this runs for every line of a retry storm.
+    if (it->second.last_file != where.file) it->second.last_file.assign(where.file);
+    it->second.last_line = where.line;
     auto layer_it = it->second.layers.find(layer);
     if (layer_it == it->second.layers.end()) layer_it = it->second.layers.emplace(std::string(layer), 0).first;
     layer_it->second = as_total ? std::max(layer_it->second, amount) : layer_it->second + amount;
@@ -47,6 +50,8 @@ std::vector<report::triage_cause> tally::results() const
         f.target = e.server;
         f.summary = (e.server.empty() ? std::string() : e.server + ": ") + e.what.summary;
         f.details = e.what.details;
+        const std::string last_seen = e.last_file + ":" + std::to_string(e.last_line);
+        if (out.count > 1 && last_seen != e.first_seen) f.details.push_back("last seen: " + last_seen);
         f.remedy = e.what.remedy;
         f.docs = "docs/checks/" + e.what.check_id + ".md";
         ordered.emplace_back(e.order, std::move(out));

@@ -37,6 +37,8 @@ private:
         cause what;
         std::string server;
         std::string first_seen;
+        std::string last_file;       ///< where it was seen last: a storm's end, or where the log stops
+        std::uint64_t last_line = 0;
         std::string evidence;
         std::map<std::string, std::int64_t, std::less<>> layers;
         std::size_t order = 0;

@@ -564,3 +564,16 @@ BOOST_AUTO_TEST_CASE(check_says_when_no_pre_run_check_owns_the_causes)
     const auto j = triage({"--json", "--check", "terminal.txt"}, dir.path());
     BOOST_TEST(j.report.at("check").is_null());
 }
+
+BOOST_AUTO_TEST_CASE(a_retry_storm_says_where_it_started_and_where_it_was_last_seen)
+{
+    test::temp_dir dir;
+    dir.write("policy_model.log",
+              "(policy_model) INFO:     startup complete\n" +
+                  repeated([](int i) { return gym::model_retry_line(429, i, gym::error_body(429, "Rate limit exceeded: free-models-per-min.")); }, 7));
+    const auto r = triage({"policy_model.log"}, dir.path());
+    BOOST_TEST_INFO(r);
+    BOOST_TEST(r.raw.out.starts_with("[✗] rate_limits  7 × "));
+    BOOST_TEST(mentions(r, "first seen: policy_model.log:2"));
+    BOOST_TEST(mentions(r, "last seen: policy_model.log:8"));
+}
