@@ -1,5 +1,7 @@
 #include "report/triage_text.hpp"
 
+#include "report/wrap.hpp"
+
 #include <ostream>
 
 namespace ngd::report {
@@ -79,8 +81,10 @@ void render_triage_text(std::ostream& out, const triage_report& report, const tr
             if (colour) out << reset;
             out << '\n';
         }
-        for (const auto& d : c.finding.details) out << "      " << (style.base.verbose ? d : fit(d, room)) << '\n';
-        if (!c.finding.remedy.text.empty()) out << "      fix: " << c.finding.remedy.text << '\n';
+        // Details and the fix are read in full (wrapped); only the evidence, a raw line, is cut.
+        for (const auto& d : c.finding.details) out << wrap(std::string(indent, ' ') + d, style.width, indent + 2);
+        if (!c.finding.remedy.text.empty())
+            out << wrap(std::string(indent, ' ') + "fix: " + c.finding.remedy.text, style.width, indent + 5);
         for (const auto& command : c.finding.remedy.commands) out << "      try: " << command << '\n';
     }
     if (style.base.verbose) {

@@ -9,6 +9,7 @@
 #include "openrouter/curl.hpp"
 
 #include <array>
+#include <map>
 #include <regex>
 
 namespace ngd::triage {
@@ -153,7 +154,43 @@ cause provider_cause(const upstream_error& e)
 
 }  // namespace
 
-cause cause_of(const upstream_error& e, std::optional<int> http_status)
+namespace {
+
+/// Causes already made, by what they were made from: a log repeats the same error or retry
+/// line millions of times, and building the finding (texts, curl lines) every time would cost
+/// more than reading the line. Bounded: emptied when full (a log of ever-different messages).
+template <class Make>
+const cause& remembered(std::string memo_key, Make make)
+{
+    static std::map<std::string, cause, std::less<>> memo;
+    constexpr std::size_t most = 4096;
+    if (auto it = memo.find(memo_key); it != memo.end()) return it->second;
+    if (memo.size() >= most) memo.clear();
+    return memo.emplace(std::move(memo_key), make()).first->second;
+}
+
+cause make_cause(const upstream_error& e, std::optional<int> http_status);
+cause make_cause(sign s, std::string_view subject);
+
+}  // namespace
+
+const cause& cause_of(const upstream_error& e, std::optional<int> http_status)
+{
+    std::string memo_key = std::to_string(e.code.value_or(-1)) + '|' + std::to_string(http_status.value_or(-1)) + '|' +
+                           e.message + '|' + e.provider + '|' + e.raw + '|' + e.availability_code;
+    for (const auto& f : e.fallback_models) memo_key.append("|").append(f);
+    return remembered(std::move(memo_key), [&] { return make_cause(e, http_status); });
+}
+
+const cause& cause_of(sign s, std::string_view subject)
+{
+    std::string memo_key = "sign|" + std::to_string(static_cast<int>(s)) + '|' + std::string(subject);
+    return remembered(std::move(memo_key), [&] { return make_cause(s, subject); });
+}
+
+namespace {
+
+cause make_cause(const upstream_error& e, std::optional<int> http_status)
 {
     const int code = e.code.value_or(http_status.value_or(0));
     const std::string& m = e.message;
@@ -189,7 +226,7 @@ cause cause_of(const upstream_error& e, std::optional<int> http_status)
                 {});
 }
 
-cause empty_body_cause()
+cause make_empty_body_cause()
 {
     return make("provider.server_error", "provider.status", status::fail,
                 "the upstream answered 500 three times (NeMo Gym retries a 500 three times, then fails with an "
@@ -198,7 +235,7 @@ cause empty_body_cause()
                  {curl_for("/models", false)}});
 }
 
-cause cause_of(sign s, std::string_view subject)
+cause make_cause(sign s, std::string_view subject)
 {
     const std::string what(subject);
     switch (s) {
@@ -276,6 +313,14 @@ cause cause_of(sign s, std::string_view subject)
                      {debug_rerun_command(subject), "ngdoctor triage nemo_gym_logs"}});
     }
     return make("run.unexplained", "run.unexplained", status::warn, "unknown", {});
+}
+
+}  // namespace
+
+const cause& empty_body_cause()
+{
+    static const cause made = make_empty_body_cause();
+    return made;
 }
 
 std::string debug_rerun_command(std::string_view overrides)

@@ -24,11 +24,12 @@ struct cause {
 
 /// The cause of an upstream error answered with `status` (the envelope's code wins over the
 /// HTTP status it travelled under) — every row of the table, including older wordings.
-/// Unknown errors still give a cause ("unclassified") carrying the message.
-cause cause_of(const upstream_error& error, std::optional<int> http_status = std::nullopt);
+/// Unknown errors still give a cause ("unclassified") carrying the message. The reference
+/// stays valid until the next call (causes are remembered, and the memory is bounded).
+const cause& cause_of(const upstream_error& error, std::optional<int> http_status = std::nullopt);
 
 /// An upstream answer with an empty body: NeMo Gym consumed it while retrying a 500.
-cause empty_body_cause();
+const cause& empty_body_cause();
 
 /// Signs that are not an envelope, by kind.
 enum class sign {
@@ -50,7 +51,7 @@ enum class sign {
 };
 
 /// The cause of a sign; `subject` is what the sign names (a URL, a process, a status).
-cause cause_of(sign s, std::string_view subject = {});
+const cause& cause_of(sign s, std::string_view subject = {});
 
 /// The command that reruns with the upstream error bodies printed.
 std::string debug_rerun_command(std::string_view overrides = {});

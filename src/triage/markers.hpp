@@ -22,7 +22,7 @@ enum marker : std::uint32_t {
     m_in_use = 1u << 12,            ///< address already in use
     m_run_failed = 1u << 13,        ///< /run failed
     m_client_response = 1u << 14,   ///< ClientResponseError: 500
-    m_sk_or = 1u << 15,             ///< sk-or-
+    m_sk_or = 1u << 15,             ///< sk-or-v
     m_bearer = 1u << 16,            ///< Bearer
     m_api_key = 1u << 17,           ///< api_key
     m_error_envelope = 1u << 18,    ///< {"error":

@@ -13,7 +13,10 @@ constexpr std::size_t evidence_bytes = 600;  // the JSON keeps this much; text c
 void tally::add(const cause& c, std::string_view server, std::string_view layer, const place& where,
                 std::string_view raw, std::int64_t amount, bool as_total)
 {
-    std::string id = c.key;
+    // The same few causes are added for millions of lines: the id is built in a buffer kept
+    // between calls, so a sighting of a known cause allocates nothing.
+    std::string& id = id_buffer_;
+    id.assign(c.key);
     if (!server.empty()) id.append("@").append(server);
     auto it = entries_.find(id);
     if (it == entries_.end()) {
@@ -23,8 +26,11 @@ void tally::add(const cause& c, std::string_view server, std::string_view layer,
         e.first_seen = std::string(where.file) + ":" + std::to_string(where.line);
         e.evidence = redact(raw.substr(0, evidence_bytes));
         e.order = entries_.size();
-        it = entries_.emplace(std::move(id), std::move(e)).first;
+        it = entries_.emplace(id, std::move(e)).first;
     }
+    // Kept without formatting: this runs for every line of a retry storm.
+    if (it->second.last_file != where.file) it->second.last_file.assign(where.file);
+    it->second.last_line = where.line;
     auto layer_it = it->second.layers.find(layer);
     if (layer_it == it->second.layers.end()) layer_it = it->second.layers.emplace(std::string(layer), 0).first;
     layer_it->second = as_total ? std::max(layer_it->second, amount) : layer_it->second + amount;
@@ -44,6 +50,8 @@ std::vector<report::triage_cause> tally::results() const
         f.target = e.server;
         f.summary = (e.server.empty() ? std::string() : e.server + ": ") + e.what.summary;
         f.details = e.what.details;
+        const std::string last_seen = e.last_file + ":" + std::to_string(e.last_line);
+        if (out.count > 1 && last_seen != e.first_seen) f.details.push_back("last seen: " + last_seen);
         f.remedy = e.what.remedy;
         f.docs = "docs/checks/" + e.what.check_id + ".md";
         ordered.emplace_back(e.order, std::move(out));

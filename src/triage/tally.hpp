@@ -37,11 +37,14 @@ private:
         cause what;
         std::string server;
         std::string first_seen;
+        std::string last_file;       ///< where it was seen last: a storm's end, or where the log stops
+        std::uint64_t last_line = 0;
         std::string evidence;
         std::map<std::string, std::int64_t, std::less<>> layers;
         std::size_t order = 0;
     };
     std::map<std::string, entry, std::less<>> entries_;
+    std::string id_buffer_;
 };
 
 }  // namespace ngd::triage

@@ -67,6 +67,7 @@ public:
         line_reader lines(fd, s.kind == file_kind::log || s.kind == file_kind::transcript || from_stdin ? log_line_cap : row_cap);
         collection& c = stems_[s.stem];
         note_time(s, c);
+        if (env_file_.empty() && s.path.filename() == "env.yaml") env_file_ = s.path.string();
         std::string_view line;
         while (lines.next(line)) {
             const place where{shown, lines.number()};
@@ -121,7 +122,12 @@ public:
 
         triage_result result;
         result.overrides = overrides_;
-        std::int64_t failures = std::max(scanner_.run_failures(), shape.failed + shape.missing);
+        result.run_overrides = run_overrides_;
+        result.env_file = env_file_;
+        // Rollouts that failed: the failed rows, the collector's /run 500s; a run that died with
+        // rollouts missing had at least one (at HEAD one failed rollout ends the collection).
+        std::int64_t failures = std::max(scanner_.run_failures(), shape.failed);
+        if (failures == 0 && shape.missing > 0 && shape.metrics_missing) failures = 1;
         auto found = causes_.results();
         bool explained = false;
         for (const auto& c : found)
@@ -143,10 +149,12 @@ public:
             causes_.add(cause_of(sign::unexplained, overrides_), {}, "unexplained", where,
                         "no upstream error body in the files read", failures, true);
             found = causes_.results();
-        } else if (shape.missing > 0 && shape.metrics_missing) {
-            // NeMo Gym (at HEAD) ends the whole collection on one failed rollout.
+        }
+        if (shape.missing > 0 && shape.metrics_missing) {
+            // NeMo Gym (at HEAD) ends the whole collection on one failed rollout: said on the
+            // top cause, the one that most likely ended it.
             for (auto& c : found)
-                if (c.finding.state == doctor::status::fail) {
+                if (c.count > 0) {
                     c.finding.details.push_back("the collection stopped: " + std::to_string(shape.missing) +
                                                 " planned rollouts never ran (one failed rollout ends the whole "
                                                 "collection)");
@@ -272,6 +280,7 @@ private:
         std::string item(line.substr(at + 2));
         if (item.size() >= 2 && (item.front() == '\'' || item.front() == '"') && item.back() == item.front())
             item = item.substr(1, item.size() - 2);
+        run_overrides_.push_back(item);
         if (item.find("global_aiohttp_client_request_debug") != std::string::npos) return;
         overrides_ += (overrides_.empty() ? "" : " ") + openrouter::shell_quote(redact(item));
     }
@@ -282,6 +291,8 @@ private:
     report::triage_report report_;
     std::map<std::string, collection> stems_;
     std::string overrides_;
+    std::vector<std::string> run_overrides_;
+    std::string env_file_;  ///< the first env.yaml read: the config the run used
     std::string first_failure_file_, first_missing_file_;
     std::uint64_t first_missing_line_ = 0;
     std::uint64_t first_failure_line_ = 0;

@@ -12,6 +12,10 @@ struct triage_result {
     report::triage_report report;
     std::string usage_error;  ///< non-empty: a PATH could not be read (nothing else is set)
     std::string overrides;    ///< the run's Hydra overrides, shell-quoted and redacted ("" = unknown)
+    /// For `--check` only, never printed: the run's overrides as Hydra reads them (a key may
+    /// be among them) and the env.yaml found among the files read ("" = none).
+    std::vector<std::string> run_overrides;
+    std::string env_file;
 };
 
 /// Reads `paths` ("-" = standard input, read from `stdin_fd`).

@@ -149,6 +149,63 @@ std::string collector_500_line(int port)
            "url='http://127.0.0.1:" + std::to_string(port) + "/run'";
 }
 
+std::string server_disconnected_line(std::string_view url, int count)
+{
+    return "(policy_model) [request_retry url=" + std::string(url) + " error=ServerDisconnectedError retry=" +
+           std::to_string(count) + " elapsed_s=" + std::to_string(count / 2) + ".0] Hit " + std::to_string(count) +
+           " global `ServerDisconnectedError` while querying " + std::string(url) + ".";
+}
+
+std::string choices_missing_line(std::string_view server)
+{
+    return "\xf0\x9f\x9a\xa8 Caught an exception printed above in " + std::string(server) +
+           " (InferenceProvider). If you expect this to be fed back into this model, the exception repr i.e. "
+           "`repr(e)` must be returned to the model. However, it is not currently being returned. repr(e): "
+           "KeyError('choices')";
+}
+
+std::string endpoint_unresolvable_line(std::string_view url, std::string_view key)
+{
+    return "Model endpoint " + std::string(url) + " (" + std::string(key) +
+           ") does not resolve. Waiting cannot fix a hostname, so it is not retried.";
+}
+
+std::string endpoints_never_answered_lines(std::string_view url, std::string_view key, int seconds)
+{
+    return "1 model endpoint(s) never answered within " + std::to_string(seconds) + "s:\n  - " + std::string(url) +
+           " (from `" + std::string(key) + "`)";
+}
+
+std::string process_finished_line(std::string_view name)
+{
+    return "Process `" + std::string(name) + "` finished unexpectedly!";
+}
+
+std::string head_server_unreachable_line(std::string_view host_port)
+{
+    return "Could not connect to the head server at http://" + std::string(host_port) +
+           ". Perhaps you are not running a server or your head server is on a different port?";
+}
+
+std::string address_in_use_line(int port)
+{
+    return "ERROR:    [Errno 98] error while attempting to bind on address ('127.0.0.1', " + std::to_string(port) +
+           "): address already in use";
+}
+
+std::string provider_error_body(int code, std::string_view provider, std::string_view raw)
+{
+    return "{\"error\":{\"message\":\"Provider returned error\",\"code\":" + std::to_string(code) +
+           ",\"metadata\":{\"raw\":" + json_string(raw) + ",\"provider_name\":" + json_string(provider) + "}}}";
+}
+
+std::string retired_model_body(std::string_view model, std::string_view availability_code, std::string_view fallback)
+{
+    return "{\"error\":{\"message\":" + json_string("No endpoints found for " + std::string(model) + ".") +
+           ",\"code\":404,\"availability\":{\"code\":" + json_string(availability_code) +
+           ",\"fallback_models\":[" + json_string(fallback) + "]}}}";
+}
+
 std::string materialized_row(int task, int rollout)
 {
     return "{\"responses_create_params\": {\"input\": [{\"role\": \"user\", \"content\": \"task " +

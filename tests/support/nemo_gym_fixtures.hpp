@@ -47,6 +47,21 @@ std::string run_failed_line(int task, int rollout);
 std::string model_retry_line(int status, int attempt, std::string_view body);
 std::string client_os_error_line(std::string_view url, int count);
 std::string collector_500_line(int port);
+std::string server_disconnected_line(std::string_view url, int count);
+/// The traceback's last line when a 200 carried an error body (inference_provider/app.py).
+std::string choices_missing_line(std::string_view server);
+
+/// Startup messages of nemo_gym/cli/env.py.
+std::string endpoint_unresolvable_line(std::string_view url, std::string_view key);
+std::string endpoints_never_answered_lines(std::string_view url, std::string_view key, int seconds);
+std::string process_finished_line(std::string_view name);
+std::string head_server_unreachable_line(std::string_view host_port);
+std::string address_in_use_line(int port);
+
+/// More OpenRouter bodies: a provider's failure (metadata.raw, metadata.provider_name) and a
+/// retired model (availability.code, fallback_models).
+std::string provider_error_body(int code, std::string_view provider, std::string_view raw);
+std::string retired_model_body(std::string_view model, std::string_view availability_code, std::string_view fallback);
 
 /// Rollout file rows.
 std::string materialized_row(int task, int rollout);
