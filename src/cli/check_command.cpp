@@ -292,7 +292,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                << described;
         return doctor::exit_ok;
     }
-    if (o.json && *o.json != "auto" && *o.json != "compact" && *o.json != "pretty")
+    const auto layout = o.json ? report::parse_json_layout(*o.json, io.out_is_tty) : std::nullopt;
+    if (o.json && !layout)
         return usage_error(io, "--json wants compact or pretty, got '" + *o.json + "'", command);
     const auto group = parse_grouping(o.group_by);
     if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'", command);
@@ -352,8 +353,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     const int code = doctor::exit_code_for(rep.findings, o.strict);
     rep.exit_code = code;
     if (o.json) {
-        const bool pretty = *o.json == "pretty" || (*o.json == "auto" && io.out_is_tty);
-        report::render_json(io.out, rep, pretty ? report::json_layout::pretty : report::json_layout::compact);
+        report::render_json(io.out, rep, *layout);
     } else
         report::render_text(io.out, rep, {colour, o.verbose, o.quiet, *group, terminal_width(io.out_is_tty)});
     return code;
