@@ -146,12 +146,6 @@ std::chrono::milliseconds to_ms(double seconds)
     return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
 }
 
-bool colour_wanted(const check_options& o, const console& io)
-{
-    const char* no_color = std::getenv("NO_COLOR");
-    return io.out_is_tty && !o.no_color && !(no_color && *no_color) && !dumb_terminal();
-}
-
 net::client_options net_options_from(const check_options& o, std::string& bad_connect_to)
 {
     net::client_options n;
@@ -341,7 +335,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     for (auto& word : rep.command) word = doctor::scrub(without_credentials(word), secrets_of(ctx));
     rep.options = options_json(o);
     rep.platform = this_platform(o.cacerts, net_options.proxy);
-    const bool colour = colour_wanted(o, io);
+    const bool colour = colour_wanted(o.no_color, io.out_is_tty);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
     if (io.out_is_tty && !o.json && !dumb_terminal()) progress = [&line](const doctor::run_progress& p) { line.update(p); };

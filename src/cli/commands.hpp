@@ -20,6 +20,7 @@ int run_check(const std::vector<std::string>& args, console& io);
 int run_list_checks(const std::vector<std::string>& args, console& io);
 int run_dump_config(const std::vector<std::string>& args, console& io);
 int run_explain(const std::vector<std::string>& args, console& io);
+int run_report(const std::vector<std::string>& args, console& io);
 int run_triage(const std::vector<std::string>& args, console& io);
 
 }  // namespace ngd::cli

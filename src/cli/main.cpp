@@ -26,6 +26,9 @@ const command commands[] = {
     {"dump-config", ngd::cli::run_dump_config,
      "dump-config [--format yaml|json] [--show-origin] [--show-secrets] [overrides...]"},
     {"explain", ngd::cli::run_explain, "explain ID                            the troubleshooting page of a check"},
+    {"report", ngd::cli::run_report,
+     "report [-q] [--group-by target|check] FILE   a saved check-all --json as text\n"
+     "  ngdoctor report --diff OLD NEW                 which findings appeared, disappeared, changed"},
     {"triage", ngd::cli::run_triage, "triage [--json] [-v] PATH...          after a failed run: its causes from files and logs"},
 };
 
