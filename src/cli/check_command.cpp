@@ -355,6 +355,22 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
 
 }  // namespace
 
+std::vector<option_spelling> check_option_list()
+{
+    check_options o;
+    auto described = describe(o);
+    described.add(describe_run_flags(o));
+    std::vector<option_spelling> out;
+    for (const auto& option : described.options()) {
+        // "-v [ --verbose ]" for an option with a short name, "--verbose" without.
+        const auto shown = option->format_name();
+        const bool has_short = shown.size() > 1 && shown[0] == '-' && shown[1] != '-';
+        out.push_back({"--" + option->long_name(), has_short ? shown.substr(0, 2) : "",
+                       option->semantic()->max_tokens() > 0});
+    }
+    return out;
+}
+
 int run_check_all(const std::vector<std::string>& args, console& io)
 {
     return run_checks_command(args, io, "check-all", false);
