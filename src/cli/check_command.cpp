@@ -1,5 +1,6 @@
 // `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
 // checks, print the report, and return the exit code.
+#include "cli/check_capture.hpp"
 #include "cli/commands.hpp"
 #include "cli/platform.hpp"
 #include "cli/terminal.hpp"
@@ -245,8 +246,10 @@ int usage_error(console& io, const std::string& message, std::string_view comman
     return doctor::exit_usage;
 }
 
+/// Parses, runs and prints; with `capture`, stores the report and the run's secrets there
+/// instead of printing.
 int run_checks_command(const std::vector<std::string>& args, console& io, std::string_view command,
-                       bool named)
+                       bool named, captured_run* capture = nullptr)
 {
     check_options o;
     auto described = describe(o);
@@ -346,6 +349,11 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
 
     const int code = doctor::exit_code_for(rep.findings, o.strict);
     rep.exit_code = code;
+    if (capture) {
+        capture->report = std::move(rep);
+        capture->secrets = secrets_of(ctx);
+        return code;
+    }
     if (o.json) {
         report::render_json(io.out, rep, *layout);
     } else
@@ -374,6 +382,11 @@ std::vector<option_spelling> check_option_list()
 int run_check_all(const std::vector<std::string>& args, console& io)
 {
     return run_checks_command(args, io, "check-all", false);
+}
+
+int run_check_all_captured(const std::vector<std::string>& args, console& io, captured_run& capture)
+{
+    return run_checks_command(args, io, "bundle", false, &capture);
 }
 
 int run_check(const std::vector<std::string>& args, console& io)

@@ -46,6 +46,7 @@ int run_list_checks(const std::vector<std::string>& args, console& io);
 int run_dump_config(const std::vector<std::string>& args, console& io);
 int run_explain(const std::vector<std::string>& args, console& io);
 int run_report(const std::vector<std::string>& args, console& io);
+int run_bundle(const std::vector<std::string>& args, console& io);
 int run_completion(const std::vector<std::string>& args, console& io);
 int run_triage(const std::vector<std::string>& args, console& io);
 

@@ -19,6 +19,7 @@ const command commands[] = {
     {"report", run_report,
      "report [-q] [--group-by target|check] FILE   a saved check-all --json as text\n"
      "  ngdoctor report --diff OLD NEW                 which findings appeared, disappeared, changed"},
+    {"bundle", run_bundle, "bundle [-o FILE] [--run PATH] [options] [overrides...]   one .tar.gz for a support thread"},
     {"completion", run_completion, "completion bash|zsh                   shell completion, from the check table"},
 };
 

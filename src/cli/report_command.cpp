@@ -1,6 +1,7 @@
 // `report FILE` and `report --diff OLD NEW`: a saved `check-all --json` printed as the text
 // report through the same renderer the run used, and two of them compared — for someone
 // who was not at the machine the report was made on.
+#include "cli/archive.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "doctor/did_you_mean.hpp"
@@ -73,13 +74,26 @@ std::optional<report::saved_report> load(const std::string& file, console& io)
         }
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
+    // A bundle (ngdoctor bundle): its report.json is the report.
+    std::string place = file;
+    if (looks_like_gzip(text)) {
+        std::string error;
+        const auto member = file == "-" ? std::nullopt : read_archive_member(file, "report.json", error);
+        if (!member) {
+            io.err << "ngdoctor report: " << file << ": "
+                   << (file == "-" ? "a bundle is read from its file, not standard input" : error) << "\n";
+            return std::nullopt;
+        }
+        text = *member;
+        place = file + ": report.json";
+    }
     report::read_failure failure;
     auto saved = report::read_report(text, failure);
     if (!saved) {
-        io.err << "ngdoctor report: " << file << ": " << failure.where << ": " << failure.what << "\n";
+        io.err << "ngdoctor report: " << place << ": " << failure.where << ": " << failure.what << "\n";
         return std::nullopt;
     }
-    for (const auto& note : saved->notes) io.err << "ngdoctor report: " << file << ": note: " << note << "\n";
+    for (const auto& note : saved->notes) io.err << "ngdoctor report: " << place << ": note: " << note << "\n";
     auto& rep = saved->report;
     doctor::scrub(rep.findings, {});
     for (auto& t : rep.targets) {
@@ -128,9 +142,10 @@ int run_report(const std::vector<std::string>& args, console& io)
     if (o.help) {
         io.out << "Usage: ngdoctor report [options] FILE\n"
                   "       ngdoctor report --diff [--json] OLD NEW\n"
-                  "Prints a saved report (from check-all --json; '-' reads standard input) as the text report,\n"
-                  "or compares two of them. The exit code of 'report FILE' is the saved run's; of '--diff',\n"
-                  "0 when nothing changed and 1 when something did; 2 for a file that is not a report.\n\n"
+                  "Prints a saved report (from check-all --json, or the report.json of a bundle; '-' reads\n"
+                  "standard input) as the text report, or compares two of them. The exit code of\n"
+                  "'report FILE' is the saved run's; of '--diff', 0 when nothing changed and 1 when something did;\n"
+                  "2 for a file that is not a report.\n\n"
                << described;
         return doctor::exit_ok;
     }
