@@ -11,6 +11,7 @@
 #include "report/json.hpp"
 #include "report/json_read.hpp"
 #include "report/text.hpp"
+#include "report/triage_text.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -61,7 +62,9 @@ int usage_error(console& io, const std::string& message)
 
 /// The file's report, scrubbed again (a report edited by hand may hold a key); nullopt after
 /// saying on `io.err` what is wrong and where.
-std::optional<report::saved_report> load(const std::string& file, console& io)
+/// A saved file's JSON text and the place to name in messages ("r.json", or
+/// "b.tar.gz: report.json" for a bundle); nullopt after saying why on `io.err`.
+std::optional<std::pair<std::string, std::string>> load_text(const std::string& file, console& io)
 {
     std::string text;
     if (file == "-") {
@@ -75,18 +78,21 @@ std::optional<report::saved_report> load(const std::string& file, console& io)
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
     // A bundle (ngdoctor bundle): its report.json is the report.
-    std::string place = file;
-    if (looks_like_gzip(text)) {
-        std::string error;
-        const auto member = file == "-" ? std::nullopt : read_archive_member(file, "report.json", error);
-        if (!member) {
-            io.err << "ngdoctor report: " << file << ": "
-                   << (file == "-" ? "a bundle is read from its file, not standard input" : error) << "\n";
-            return std::nullopt;
-        }
-        text = *member;
-        place = file + ": report.json";
+    if (!looks_like_gzip(text)) return std::pair{std::move(text), file};
+    std::string error;
+    const auto member = file == "-" ? std::nullopt : read_archive_member(file, "report.json", error);
+    if (!member) {
+        io.err << "ngdoctor report: " << file << ": "
+               << (file == "-" ? "a bundle is read from its file, not standard input" : error) << "\n";
+        return std::nullopt;
     }
+    return std::pair{*member, file + ": report.json"};
+}
+
+/// The check report in `text`, scrubbed again (a report edited by hand may hold a key);
+/// nullopt after saying on `io.err` what is wrong and where.
+std::optional<report::saved_report> parse_report(const std::string& text, const std::string& place, console& io)
+{
     report::read_failure failure;
     auto saved = report::read_report(text, failure);
     if (!saved) {
@@ -101,6 +107,40 @@ std::optional<report::saved_report> load(const std::string& file, console& io)
         t.model = doctor::scrub(t.model, {});
     }
     return saved;
+}
+
+std::optional<report::saved_report> load(const std::string& file, console& io)
+{
+    const auto text = load_text(file, io);
+    if (!text) return std::nullopt;
+    if (report::is_triage_json(text->first)) {
+        io.err << "ngdoctor report: " << text->second << ": a triage report; --diff compares check reports\n";
+        return std::nullopt;
+    }
+    return parse_report(text->first, text->second, io);
+}
+
+/// A saved `triage --json` printed as `triage` prints it; the exit code is triage's.
+int render_triage(const std::string& text, const std::string& place, const report::text_style& style, console& io)
+{
+    report::read_failure failure;
+    auto saved = report::read_triage_report(text, failure);
+    if (!saved) {
+        io.err << "ngdoctor report: " << place << ": " << failure.where << ": " << failure.what << "\n";
+        return doctor::exit_usage;
+    }
+    for (const auto& note : saved->notes) io.err << "ngdoctor report: " << place << ": note: " << note << "\n";
+    for (auto& c : saved->report.causes) {
+        std::vector<doctor::finding> one{c.finding};
+        doctor::scrub(one, {});
+        c.finding = std::move(one.front());
+        c.evidence = doctor::scrub(c.evidence, {});
+    }
+    report::triage_text_style triage_style;
+    triage_style.base = style;
+    if (style.width > 0) triage_style.width = style.width;
+    report::render_triage_text(io.out, saved->report, triage_style);
+    return saved->report.causes.empty() ? doctor::exit_ok : doctor::exit_failed;
 }
 
 /// Whether the saved run counted warnings as failures.
@@ -142,9 +182,10 @@ int run_report(const std::vector<std::string>& args, console& io)
     if (o.help) {
         io.out << "Usage: ngdoctor report [options] FILE\n"
                   "       ngdoctor report --diff [--json] OLD NEW\n"
-                  "Prints a saved report (from check-all --json, or the report.json of a bundle; '-' reads\n"
-                  "standard input) as the text report, or compares two of them. The exit code of\n"
-                  "'report FILE' is the saved run's; of '--diff', 0 when nothing changed and 1 when something did;\n"
+                  "Prints a saved report (from check-all --json or triage --json, or the report.json of a\n"
+                  "bundle; '-' reads standard input) as the text report, or compares two check reports.\n"
+                  "The exit code of"
+                  " 'report FILE' is the saved run's; of '--diff', 0 when nothing changed and 1 when something did;\n"
                   "2 for a file that is not a report.\n\n"
                << described;
         return doctor::exit_ok;
@@ -161,7 +202,10 @@ int run_report(const std::vector<std::string>& args, console& io)
     const report::text_style style{colour_wanted(o.no_color, io.out_is_tty), o.verbose, o.quiet, *group,
                                    terminal_width(io.out_is_tty)};
     if (!o.diff) {
-        const auto saved = load(o.files[0], io);
+        const auto text = load_text(o.files[0], io);
+        if (!text) return doctor::exit_usage;
+        if (report::is_triage_json(text->first)) return render_triage(text->first, text->second, style, io);
+        const auto saved = parse_report(text->first, text->second, io);
         if (!saved) return doctor::exit_usage;
         report::render_text(io.out, saved->report, style);
         return doctor::exit_code_for(saved->report.findings, was_strict(saved->report));

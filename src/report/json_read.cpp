@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -113,6 +114,21 @@ public:
         return out;
     }
 
+    std::optional<bool> flag(std::string_view key) const
+    {
+        const auto* v = find(key);
+        if (!v) return std::nullopt;
+        if (!v->is_bool()) throw bad_field(path(key), "expected a boolean, got " + kind_of(*v));
+        return v->as_bool();
+    }
+
+    std::vector<std::string> keys() const
+    {
+        std::vector<std::string> out;
+        for (const auto& [k, v] : *object_) out.emplace_back(k);
+        return out;
+    }
+
     std::optional<fields> object(std::string_view key) const
     {
         const auto* v = find(key);
@@ -156,10 +172,7 @@ doctor::edit edit_from(const fields& e)
     out.line = static_cast<int>(e.integer("line").value_or(0));
     out.key = e.text("key");
     out.value = e.maybe_text("value");
-    if (const auto* secret = e.find("secret")) {
-        if (!secret->is_bool()) throw bad_field(e.path("secret"), "expected a boolean, got " + kind_of(*secret));
-        out.secret = secret->as_bool();
-    }
+    out.secret = e.flag("secret").value_or(false);
     return out;
 }
 
@@ -205,8 +218,7 @@ saved_report report_from(const json::value& root)
     auto& rep = out.report;
     const auto schema = top.text("schema", true);
     if (schema.starts_with("ngdoctor.triage/"))
-        throw bad_field("schema", "\"" + schema + "\" is a triage report; `ngdoctor report` reads check reports "
-                                  "(ngdoctor.report/v1, from check-all --json)");
+        throw bad_field("schema", "\"" + schema + "\" is a triage report, not a check report (read_triage_report reads it)");
     const int version = report_schema_version(schema);
     if (version == 0) throw bad_field("schema", "not an ngdoctor report: \"" + schema + "\"");
     const bool newer = version > written_schema_version;
@@ -238,6 +250,70 @@ saved_report report_from(const json::value& root)
     return out;
 }
 
+saved_triage triage_from(const json::value& root)
+{
+    const fields top(root, "");
+    saved_triage out;
+    const auto schema = top.text("schema", true);
+    constexpr std::string_view prefix = "ngdoctor.triage/v";
+    if (!schema.starts_with(prefix)) throw bad_field("schema", "not an ngdoctor triage report: \"" + schema + "\"");
+    if (schema != "ngdoctor.triage/v1")
+        out.notes.push_back("this triage report has schema " + schema +
+                            ", newer than this ngdoctor's (ngdoctor.triage/v1): read as far as it is understood");
+    const bool newer = schema != "ngdoctor.triage/v1";
+    for (const auto& s : top.objects("sources"))
+        out.report.sources.push_back({s.text("path"), s.text("kind"), static_cast<std::uint64_t>(std::max<std::int64_t>(0, s.integer("lines").value_or(0)))});
+    auto& shape = out.report.rollouts;
+    if (const auto r = top.object("rollouts")) {
+        shape.planned = r->integer("planned").value_or(0);
+        shape.succeeded = r->integer("succeeded").value_or(0);
+        shape.failed = r->integer("failed").value_or(0);
+        shape.missing = r->integer("missing").value_or(0);
+        shape.incomplete = r->integer("incomplete").value_or(0);
+        shape.empty_outputs = r->integer("empty_outputs").value_or(0);
+        shape.stale_rows = r->integer("stale_rows").value_or(0);
+        shape.known = r->flag("known").value_or(false);
+        shape.metrics_missing = r->flag("metrics_missing").value_or(false);
+        shape.stale_failures = r->flag("stale_failures").value_or(false);
+        if (const auto by_class = r->object("failed_by_class"))
+            for (const auto& name : by_class->keys()) shape.failed_by_class[name] = by_class->integer(name).value_or(0);
+        // An older triage JSON does not say whether a rollout file was read: a rollout-kind
+        // source or any count says it was.
+        if (!r->find("known")) {
+            for (const auto& s : out.report.sources)
+                if (s.kind == "rollouts" || s.kind == "materialized_inputs" || s.kind == "failures" || s.kind == "metrics")
+                    shape.known = true;
+            shape.known = shape.known || shape.planned || shape.succeeded || shape.failed || shape.missing;
+        }
+    }
+    for (const auto& c : top.objects("causes")) {
+        triage_cause cause;
+        auto& f = cause.finding;
+        f.check_id = c.text("id", true);
+        const auto status_text = c.text("status", true);
+        const auto state = status_named(status_text);
+        if (!state) {
+            if (!newer)
+                throw bad_field(c.path("status"), "expected one of " + status_names() + ", got \"" + status_text + "\"");
+            out.notes.push_back(c.path("status") + ": \"" + status_text + "\" is not known to this ngdoctor; " +
+                                f.check_id + " is left out");
+            continue;
+        }
+        f.state = *state;
+        f.summary = c.text("summary");
+        f.details = c.texts("details");
+        if (const auto fix = c.object("fix")) {
+            f.remedy.text = fix->text("text");
+            f.remedy.commands = fix->texts("commands");
+        }
+        cause.count = c.integer("count").value_or(0);
+        cause.first_seen = c.text("first_seen");
+        cause.evidence = c.text("evidence");
+        out.report.causes.push_back(std::move(cause));
+    }
+    return out;
+}
+
 /// "line L, column C" of byte `offset` in `text`.
 std::string place_of(std::string_view text, std::size_t offset)
 {
@@ -266,7 +342,11 @@ int report_schema_version(std::string_view schema)
     return n;
 }
 
-std::optional<saved_report> read_report(std::string_view text, read_failure& failure)
+namespace {
+
+/// `text` parsed, then read by `reader`; a failure names the place.
+template <class Reader>
+auto read_with(std::string_view text, read_failure& failure, Reader reader) -> std::optional<decltype(reader(json::value()))>
 {
     json::stream_parser parser;
     boost::system::error_code ec;
@@ -277,11 +357,32 @@ std::optional<saved_report> read_report(std::string_view text, read_failure& fai
         return std::nullopt;
     }
     try {
-        return report_from(parser.release());
+        return reader(parser.release());
     } catch (const bad_field& e) {
         failure = {e.where, e.what()};
         return std::nullopt;
     }
+}
+
+}  // namespace
+
+std::optional<saved_report> read_report(std::string_view text, read_failure& failure)
+{
+    return read_with(text, failure, report_from);
+}
+
+std::optional<saved_triage> read_triage_report(std::string_view text, read_failure& failure)
+{
+    return read_with(text, failure, triage_from);
+}
+
+bool is_triage_json(std::string_view text)
+{
+    boost::system::error_code ec;
+    const auto v = json::parse(text, ec);
+    if (ec || !v.is_object()) return false;
+    const auto* schema = v.as_object().if_contains("schema");
+    return schema && schema->is_string() && schema->as_string().starts_with("ngdoctor.triage/");
 }
 
 }  // namespace ngd::report

@@ -2,6 +2,7 @@
 /// A saved JSON report (`check-all --json`, schema `ngdoctor.report/v1`) read back into the
 /// model the renderers print, so `ngdoctor report FILE` prints what the run printed.
 #include "report/report.hpp"
+#include "report/triage_report.hpp"
 
 #include <optional>
 #include <string>
@@ -33,5 +34,19 @@ inline constexpr int written_schema_version = 1;
 /// new fields ignored, a finding with a status this build does not know left out), with a
 /// note saying so; anything else that does not fit is a failure naming its place.
 std::optional<saved_report> read_report(std::string_view text, read_failure& failure);
+
+/// A saved `triage --json` (schema `ngdoctor.triage/v1`) read back. Its JSON carries the
+/// causes, the sources and the run's four counts; what it leaves out (failure classes,
+/// details) stays empty.
+struct saved_triage {
+    triage_report report;
+    std::vector<std::string> notes;
+};
+
+/// Whether `text` is a triage report rather than a check report (by its schema field); false
+/// for anything that does not parse.
+bool is_triage_json(std::string_view text);
+
+std::optional<saved_triage> read_triage_report(std::string_view text, read_failure& failure);
 
 }  // namespace ngd::report

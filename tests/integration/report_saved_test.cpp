@@ -146,3 +146,28 @@ BOOST_AUTO_TEST_CASE(a_report_of_a_newer_schema_is_read_with_a_note)
     BOOST_TEST(r.err.find("note: this report has schema ngdoctor.report/v7, newer") != std::string::npos, r.err);
     BOOST_TEST(r.out.find("config.resolve") != std::string::npos, r.out);
 }
+
+BOOST_AUTO_TEST_CASE(a_saved_triage_prints_as_triage_printed_it)
+{
+    ngd::test::temp_dir home;
+    const auto key = fake_key(75);
+    home.write("server.log",
+               "INFO start\n"
+               "INFO Request info: Authorization: Bearer " + key + "\n"
+               "ERROR openai.AuthenticationError: Error code: 401 - {\"error\": {\"message\": \"User not found.\", \"code\": 401}}\n"
+               "ERROR openai.RateLimitError: Error code: 429 - {\"error\": {\"message\": \"Rate limit exceeded: free-models-per-day\", \"code\": 429}}\n");
+    const auto live = run_ngdoctor({"triage", "server.log"}, home.path());
+    const auto saved = run_ngdoctor({"triage", "--json", "server.log"}, home.path());
+    BOOST_REQUIRE_MESSAGE(json::parse(saved.out).is_object(), saved.out << saved.err);
+    const auto file = home.write("triage.json", saved.out);
+    const auto rendered = run_ngdoctor({"report", file.string()}, home.path());
+    BOOST_TEST(rendered.exit_code == live.exit_code, rendered.err);
+    BOOST_TEST(rendered.err.empty(), rendered.err);
+    BOOST_TEST(rendered.out == live.out, rendered.out << "\n---\n" << live.out);
+    BOOST_TEST(rendered.out.find("key.status") != std::string::npos, rendered.out);
+    BOOST_TEST(rendered.out.find(key) == std::string::npos);
+    // --diff is for check reports.
+    const auto diff = run_ngdoctor({"report", "--diff", file.string(), file.string()}, home.path());
+    BOOST_TEST(diff.exit_code == 2);
+    BOOST_TEST(diff.err.find("a triage report") != std::string::npos, diff.err);
+}

@@ -8,6 +8,8 @@
 #include "report/json.hpp"
 #include "report/json_read.hpp"
 #include "report/text.hpp"
+#include "report/triage_json.hpp"
+#include "report/triage_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -220,4 +222,41 @@ BOOST_AUTO_TEST_CASE(the_same_check_on_two_targets_is_two_findings)
     const auto d = report::compare(before, after);
     BOOST_REQUIRE_EQUAL(d.changed.size(), 1u);
     BOOST_TEST(d.changed[0].target == "judge");
+}
+
+BOOST_AUTO_TEST_CASE(a_triage_report_read_back_prints_the_same_text)
+{
+    report::triage_report t;
+    t.sources = {{"run.jsonl", "rollouts", 10}, {"server.log", "log", 40}};
+    t.rollouts.known = true;
+    t.rollouts.planned = 10;
+    t.rollouts.succeeded = 4;
+    t.rollouts.failed = 3;
+    t.rollouts.missing = 3;
+    t.rollouts.failed_by_class = {{"http_401", 2}, {"timeout", 1}};
+    t.rollouts.metrics_missing = true;
+    report::triage_cause c;
+    c.finding = doctor::fail("OpenRouter rejected the key (401)", net::error_class::http_401,
+                             {"create a new key", {"curl https://openrouter.ai/api/v1/key"}}, {"OpenRouter said: 401"});
+    c.finding.check_id = "key.status";
+    c.count = 2;
+    c.first_seen = "server.log:3";
+    c.evidence = "ERROR 401";
+    t.causes = {c};
+    std::ostringstream json;
+    report::render_triage_json(json, t);
+    BOOST_TEST(report::is_triage_json(json.str()));
+    BOOST_TEST(!report::is_triage_json(json_of(sample())));
+    report::read_failure failure;
+    const auto saved = report::read_triage_report(json.str(), failure);
+    BOOST_REQUIRE_MESSAGE(saved.has_value(), failure.where << ": " << failure.what);
+    std::ostringstream live, again;
+    report::triage_text_style style;
+    style.base.verbose = true;
+    report::render_triage_text(live, t, style);
+    report::render_triage_text(again, saved->report, style);
+    BOOST_TEST(again.str() == live.str());
+
+    BOOST_TEST(!report::read_triage_report(R"({"schema": "ngdoctor.triage/v1", "causes": [{"id": "x"}]})", failure));
+    BOOST_TEST(failure.where == "causes[0].status");
 }
