@@ -86,6 +86,15 @@ std::vector<std::pair<std::string, std::vector<std::string>>> completions()
     return out;
 }
 
+/// The options that take a value, so the word after them is not taken for the command.
+std::string valued_options()
+{
+    std::string out;
+    for (const auto& o : check_option_list())
+        if (o.takes_value) out += (out.empty() ? "" : "|") + o.long_name;
+    return out;
+}
+
 std::vector<std::string> top_level_words()
 {
     std::vector<std::string> words;
@@ -102,7 +111,12 @@ void bash(std::ostream& out)
            "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" command=\"\" word i\n"
            "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
            "        word=\"${COMP_WORDS[i]}\"\n"
-           "        if [[ \"$word\" != -* ]]; then command=\"$word\"; break; fi\n"
+           "        case \"$word\" in\n"
+           "            "
+        << valued_options() << ") ((i++)) ;;\n"
+           "            -*) ;;\n"
+           "            *) command=\"$word\"; break ;;\n"
+           "        esac\n"
            "    done\n"
            "    local words\n"
            "    case \"$command\" in\n"
@@ -124,8 +138,15 @@ void zsh(std::ostream& out)
            "# Load it with: source <(ngdoctor completion zsh), or save it as _ngdoctor in $fpath.\n"
            "_ngdoctor() {\n"
            "    local command=\"\" word\n"
-           "    for word in \"${(@)words[2,CURRENT-1]}\"; do\n"
-           "        if [[ \"$word\" != -* ]]; then command=\"$word\"; break; fi\n"
+           "    local i\n"
+           "    for ((i = 2; i < CURRENT; i++)); do\n"
+           "        word=\"${words[i]}\"\n"
+           "        case \"$word\" in\n"
+           "            "
+        << valued_options() << ") ((i++)) ;;\n"
+           "            -*) ;;\n"
+           "            *) command=\"$word\"; break ;;\n"
+           "        esac\n"
            "    done\n"
            "    local -a choices\n"
            "    case \"$command\" in\n"

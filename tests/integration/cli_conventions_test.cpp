@@ -173,3 +173,12 @@ BOOST_AUTO_TEST_CASE(zsh_completion_names_the_same_words)
     BOOST_TEST(bad.exit_code == 2);
     BOOST_TEST(has(bad.err, "bash or zsh"), bad.err);
 }
+
+BOOST_AUTO_TEST_CASE(completion_skips_the_values_of_options_before_the_command)
+{
+    const auto script = ngdoctor({"completion", "bash"}).out;
+    // "env.yaml" is --env-file's value, not the command.
+    const auto words = bash_completes(script, "ngdoctor --env-file env.yaml check key.s");
+    BOOST_TEST((words == std::vector<std::string>{"key.status"}));
+    BOOST_TEST(contains(bash_completes(script, "ngdoctor --json check-all --gr"), "--group-by"));
+}
