@@ -1,5 +1,6 @@
 // `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
 // checks, print the report, and return the exit code.
+#include "cli/check_capture.hpp"
 #include "cli/commands.hpp"
 #include "cli/platform.hpp"
 #include "cli/terminal.hpp"
@@ -148,12 +149,6 @@ std::chrono::milliseconds to_ms(double seconds)
     return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
 }
 
-bool colour_wanted(const check_options& o, const console& io)
-{
-    const char* no_color = std::getenv("NO_COLOR");
-    return io.out_is_tty && !o.no_color && !(no_color && *no_color) && !dumb_terminal();
-}
-
 net::client_options net_options_from(const check_options& o, std::string& bad_connect_to)
 {
     net::client_options n;
@@ -253,8 +248,10 @@ int usage_error(console& io, const std::string& message, std::string_view comman
     return doctor::exit_usage;
 }
 
+/// Parses, runs and prints; with `capture`, stores the report and the run's secrets there
+/// instead of printing.
 int run_checks_command(const std::vector<std::string>& args, console& io, std::string_view command,
-                       bool named)
+                       bool named, captured_run* capture = nullptr)
 {
     check_options o;
     auto described = describe(o);
@@ -294,7 +291,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
                << described;
         return doctor::exit_ok;
     }
-    if (o.json && *o.json != "auto" && *o.json != "compact" && *o.json != "pretty")
+    const auto layout = o.json ? report::parse_json_layout(*o.json, io.out_is_tty) : std::nullopt;
+    if (o.json && !layout)
         return usage_error(io, "--json wants compact or pretty, got '" + *o.json + "'", command);
     const auto group = parse_grouping(o.group_by);
     if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'", command);
@@ -347,7 +345,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     for (auto& word : rep.command) word = doctor::scrub(without_credentials(word), secrets_of(ctx));
     rep.options = options_json(o);
     rep.platform = this_platform(o.cacerts, net_options.proxy);
-    const bool colour = colour_wanted(o, io);
+    const bool colour = colour_wanted(o.no_color, io.out_is_tty);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
     if (io.out_is_tty && !o.json && !dumb_terminal()) progress = [&line](const doctor::run_progress& p) { line.update(p); };
@@ -358,9 +356,13 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
 
     const int code = doctor::exit_code_for(rep.findings, o.strict);
     rep.exit_code = code;
+    if (capture) {
+        capture->report = std::move(rep);
+        capture->secrets = secrets_of(ctx);
+        return code;
+    }
     if (o.json) {
-        const bool pretty = *o.json == "pretty" || (*o.json == "auto" && io.out_is_tty);
-        report::render_json(io.out, rep, pretty ? report::json_layout::pretty : report::json_layout::compact);
+        report::render_json(io.out, rep, *layout);
     } else
         report::render_text(io.out, rep, {colour, o.verbose, o.quiet, *group, terminal_width(io.out_is_tty)});
     return code;
@@ -368,9 +370,30 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
 
 }  // namespace
 
+std::vector<option_spelling> check_option_list()
+{
+    check_options o;
+    auto described = describe(o);
+    described.add(describe_run_flags(o));
+    std::vector<option_spelling> out;
+    for (const auto& option : described.options()) {
+        // "-v [ --verbose ]" for an option with a short name, "--verbose" without.
+        const auto shown = option->format_name();
+        const bool has_short = shown.size() > 1 && shown[0] == '-' && shown[1] != '-';
+        out.push_back({"--" + option->long_name(), has_short ? shown.substr(0, 2) : "",
+                       option->semantic()->max_tokens() > 0});
+    }
+    return out;
+}
+
 int run_check_all(const std::vector<std::string>& args, console& io)
 {
     return run_checks_command(args, io, "check-all", false);
+}
+
+int run_check_all_captured(const std::vector<std::string>& args, console& io, captured_run& capture)
+{
+    return run_checks_command(args, io, "bundle", false, &capture);
 }
 
 int run_check(const std::vector<std::string>& args, console& io)

@@ -14,6 +14,12 @@ bool dumb_terminal()
     return term && std::strcmp(term, "dumb") == 0;
 }
 
+bool colour_wanted(bool no_color_option, bool out_is_tty)
+{
+    const char* no_color = std::getenv("NO_COLOR");
+    return out_is_tty && !no_color_option && !(no_color && *no_color) && !dumb_terminal();
+}
+
 std::size_t terminal_width(bool out_is_tty)
 {
     if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {

@@ -56,6 +56,14 @@ json::object check_object(const doctor::finding& f)
 
 }  // namespace
 
+std::optional<json_layout> parse_json_layout(std::string_view asked, bool terminal)
+{
+    if (asked == "compact") return json_layout::compact;
+    if (asked == "pretty") return json_layout::pretty;
+    if (asked == "auto") return terminal ? json_layout::pretty : json_layout::compact;
+    return std::nullopt;
+}
+
 json::value to_json(const run_report& report)
 {
     json::object config;

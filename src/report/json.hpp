@@ -5,6 +5,8 @@
 #include <boost/json/value.hpp>
 
 #include <iosfwd>
+#include <optional>
+#include <string_view>
 
 namespace ngd::report {
 
@@ -12,6 +14,11 @@ enum class json_layout {
     compact,  ///< one line: for programs and pipes
     pretty    ///< indented: for people on a terminal
 };
+
+/// The layout `--json[=LAYOUT]` asks for: "compact", "pretty", or "auto" (what `--json`
+/// alone means: pretty for a person at a terminal, compact for a pipe or a file).
+/// nullopt for any other word.
+std::optional<json_layout> parse_json_layout(std::string_view asked, bool terminal);
 
 /// The report as a JSON value.
 boost::json::value to_json(const run_report& report);

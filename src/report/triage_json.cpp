@@ -24,6 +24,16 @@ void render_triage_json(std::ostream& out, const triage_report& report)
     rollouts["succeeded"] = report.rollouts.succeeded;
     rollouts["failed"] = report.rollouts.failed;
     rollouts["missing"] = report.rollouts.missing;
+    // Added so `ngdoctor report` prints a saved triage as triage printed it.
+    rollouts["known"] = report.rollouts.known;
+    json::object by_class;
+    for (const auto& [name, n] : report.rollouts.failed_by_class) by_class[name] = n;
+    rollouts["failed_by_class"] = std::move(by_class);
+    rollouts["incomplete"] = report.rollouts.incomplete;
+    rollouts["empty_outputs"] = report.rollouts.empty_outputs;
+    rollouts["metrics_missing"] = report.rollouts.metrics_missing;
+    rollouts["stale_failures"] = report.rollouts.stale_failures;
+    rollouts["stale_rows"] = report.rollouts.stale_rows;
 
     json::array causes;
     for (const auto& c : report.causes) {
@@ -40,6 +50,9 @@ void render_triage_json(std::ostream& out, const triage_report& report)
         o["summary"] = c.finding.summary;
         o["evidence"] = c.evidence;
         o["fix"] = std::move(fix);
+        json::array details;
+        for (const auto& d : c.finding.details) details.emplace_back(d);
+        o["details"] = std::move(details);
         causes.push_back(std::move(o));
     }
     json::object root;

@@ -95,3 +95,14 @@ BOOST_AUTO_TEST_CASE(pretty_and_compact_hold_the_same_report)
     report::write_pretty(empty, boost::json::parse(R"({"a":[],"b":{},"c":[1,{"d":"e\n"}]})"));
     BOOST_TEST(empty.str() == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\n      \"d\": \"e\\n\"\n    }\n  ]\n}\n");
 }
+
+BOOST_AUTO_TEST_CASE(json_alone_is_pretty_on_a_terminal_and_compact_in_a_pipe)
+{
+    BOOST_TEST((report::parse_json_layout("auto", true) == report::json_layout::pretty));
+    BOOST_TEST((report::parse_json_layout("auto", false) == report::json_layout::compact));
+    // An explicit layout wins over the terminal.
+    BOOST_TEST((report::parse_json_layout("compact", true) == report::json_layout::compact));
+    BOOST_TEST((report::parse_json_layout("pretty", false) == report::json_layout::pretty));
+    BOOST_TEST(!report::parse_json_layout("yaml", true).has_value());
+    BOOST_TEST(!report::parse_json_layout("", false).has_value());
+}
