@@ -84,6 +84,11 @@ asio::awaitable<void> prefetch_model(check_context& ctx)
         co_await models(ctx);
 }
 
+asio::awaitable<void> status_page(check_context& ctx, const std::string& url)
+{
+    co_await ctx.run.fetched->status_page(url);
+}
+
 void ask_status_page(const asio::any_io_executor& executor, doctor::answers* answers,
                      std::string url)
 {
@@ -103,9 +108,12 @@ asio::awaitable<void> prefetch_providers(check_context& ctx)
     if (!worth) co_return;
     const std::string base = base_of(*ctx.tgt), id = *ctx.tgt->model.value, key = key_of(*ctx.tgt);
     auto executor = co_await asio::this_coro::executor;
-    for (auto& page : openrouter::likely_status_pages(id.substr(0, id.find('/'))))
-        ask_status_page(executor, ctx.run.fetched, std::move(page));
-    co_await (endpoints(ctx) && providers(ctx));
+    // Awaited here, not detached: the run's deadline cancels this prefetch and all it waits on.
+    const auto likely = openrouter::likely_status_pages(id.substr(0, id.find('/')));
+    if (likely.empty())
+        co_await (endpoints(ctx) && providers(ctx));
+    else
+        co_await (endpoints(ctx) && providers(ctx) && status_page(ctx, likely.front()));
     const auto* e = co_await ctx.run.fetched->endpoints(base, id, key);
     const auto* p = co_await ctx.run.fetched->providers(base);
     if (!e->ok() || !p->ok()) co_return;
