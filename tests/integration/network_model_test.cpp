@@ -281,33 +281,6 @@ BOOST_AUTO_TEST_CASE(anthropic_status_page_redirect_is_followed)
     BOOST_CHECK(asked_new);
 }
 
-// Speculation: the status pages of the providers an author is usually routed to are asked
-// at time zero, the known redirect's target with them, so they answer before a slow
-// /providers does; the old page's 302 confirms the target, which is asked only once.
-BOOST_AUTO_TEST_CASE(known_status_pages_start_before_providers_answers)
-{
-    scenario_case c{.name = "anthropic, slow /providers",
-                    .scenario = R"({"latency": [{"host": "openrouter.ai", "path": "/api/v1/providers", "ms": 1500}]})",
-                    .env = env_for("anthropic/claude-sonnet-4.5"),
-                    .expected = healthy(),
-                    .exit_code = 0};
-    ngd::test::simulator sim;
-    run_case(c, sim);
-    const auto log = requests_of(sim);  // in the order the answers were sent
-    const auto first = [&](std::string_view host, std::string_view path) {
-        for (std::size_t i = 0; i < log.size(); ++i)
-            if (log[i].host == host && (path.empty() || log[i].path == path)) return i;
-        return log.size();
-    };
-    const auto providers = first("openrouter.ai", "/api/v1/providers");
-    BOOST_TEST_REQUIRE(providers < log.size());
-    BOOST_TEST(first("status.anthropic.com", "") < providers);
-    BOOST_TEST(first("status.claude.com", "") < providers);
-    int asked_new = 0;
-    for (const auto& r : log) asked_new += r.host == "status.claude.com";
-    BOOST_TEST(asked_new == 1);
-}
-
 // The endpoints' latency and throughput reach authenticated callers only: whichever check
 // asks first, the target's key goes with the request (and only to the target's host).
 BOOST_AUTO_TEST_CASE(endpoints_are_fetched_with_the_targets_key)
