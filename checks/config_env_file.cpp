@@ -20,8 +20,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -29,14 +27,6 @@ namespace ngd::checks {
 namespace {
 
 using net::error_class;
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
 
 std::string shell_quote(const std::string& s)
 {
@@ -119,6 +109,12 @@ bool any_target_has_key(const doctor::run_context& run)
 
 finding yaml_problem(const std::string& path, const config::config_error& e)
 {
+    // Not YAML at all: a folder, a pipe, a device, a file past the size limit.
+    if (e.message.starts_with("Cannot read '"))
+        return doctor::fail(e.message, error_class::config,
+                            {"make " + path + " a regular YAML file (NeMo Gym reads the first env.yaml that "
+                                              "exists, and stops when it cannot read it)",
+                             {"ls -l " + shell_word(path)}});
     std::string what = "env.yaml is not valid YAML";
     if (e.message.find("found character '\\t'") != std::string::npos) what = "env.yaml contains a tab where YAML allows only spaces";
     else if (e.message.find("found duplicate key") != std::string::npos) what = "env.yaml sets the same key twice";
@@ -147,6 +143,11 @@ result config_env_file(check_context& ctx)
                                     {}});
     if (!r.env_file) {
         std::vector<std::string> details{"looked in: " + searched_text(r)};
+        if (!r.env_file_loops.empty())
+            co_return doctor::warn(r.env_file_loops.front() + " is a symlink loop, so NeMo Gym treats it as missing",
+                                   {"point the symlink at the env.yaml you mean, or remove it",
+                                    {"ls -l " + shell_word(r.env_file_loops.front())}},
+                                   details);
         if (any_target_has_key(ctx.run))
             co_return doctor::ok("no env.yaml found; none needed: the key comes from the command line or a config "
                                  "file",
@@ -160,8 +161,7 @@ result config_env_file(check_context& ctx)
                                details);
     }
     const std::string path = *r.env_file;
-    const std::string text = read_file(path);
-    auto loaded = config::load_yaml_text(text, config::display_path(path, r.cwd), path);
+    auto loaded = config::load_yaml_file(path, config::display_path(path, r.cwd));
     if (auto* e = std::get_if<config::config_error>(&loaded)) co_return yaml_problem(path, *e);
 
     const std::string why = r.env_file_from_option ? "given with --env-file"

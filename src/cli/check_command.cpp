@@ -6,6 +6,7 @@
 #include "cli/terminal.hpp"
 #include "doctor/did_you_mean.hpp"
 
+#include "config/file_kind.hpp"
 #include "config/resolve.hpp"
 #include "doctor/answers.hpp"
 #include "doctor/decimal.hpp"
@@ -301,6 +302,10 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     for (const auto& [name, value] : {std::pair{"--timeout", o.timeout}, std::pair{"--deadline", o.deadline}})
         if (!(value > 0 && value <= longest_wait_seconds))
             return usage_error(io, std::string(name) + " must be a number of seconds above 0 and at most 86400", command);
+
+    if (o.env_file)
+        if (auto why = config::not_a_readable_file(*o.env_file))
+            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why, command);
 
     std::vector<std::string> ids, overrides;
     for (const auto& arg : o.positional) (is_override(arg) || !named ? overrides : ids).push_back(arg);

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 
 #include "config/dump.hpp"
+#include "config/file_kind.hpp"
 #include "config/overrides.hpp"
 #include "doctor/did_you_mean.hpp"
 #include "doctor/exit_code.hpp"
@@ -105,6 +106,10 @@ int run_dump_config(const std::vector<std::string>& args, console& io)
     if (!o.positional.empty())
         return usage_error(io, "'" + o.positional.front() +
                                    "' is not an override (key=value, +key=value, ++key=value or ~key)");
+
+    if (o.env_file)
+        if (auto why = config::not_a_readable_file(*o.env_file))
+            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why);
 
     config::dump_request request;
     request.resolve.env_file = o.env_file;

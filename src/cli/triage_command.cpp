@@ -1,6 +1,7 @@
 // `triage PATH...`: read a run's files and logs after it failed, print the causes (the
 // owning check's finding, count, first place, evidence, fix) and the run's shape.
 #include "cli/commands.hpp"
+#include "config/file_kind.hpp"
 
 #include "doctor/check.hpp"
 #include "doctor/did_you_mean.hpp"
@@ -152,6 +153,9 @@ int run_triage(const std::vector<std::string>& args, console& io)
         return doctor::exit_ok;
     }
     if (o.paths.empty()) return usage_error(io, "name at least one PATH (a run folder, a log, a transcript, or -)");
+    if (o.env_file)
+        if (auto why = config::not_a_readable_file(*o.env_file))
+            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why);
 
     auto result = triage::run_triage(o.paths, 0);
     if (!result.usage_error.empty()) return usage_error(io, result.usage_error);

@@ -1,6 +1,7 @@
 #include "config/resolve.hpp"
 
 #include "config/directives.hpp"
+#include "config/file_kind.hpp"
 #include "config/interpolation.hpp"
 #include "config/merge.hpp"
 #include "config/overrides.hpp"
@@ -99,8 +100,11 @@ struct resolver_run {
             for (auto& r : roots) {
                 auto candidate = (fs::path(r) / "env.yaml").string();
                 out.env_file_candidates.push_back(candidate);
+                // NeMo Gym takes the first that exists, whatever it is (a folder then fails to
+                // load); a symlink loop does not exist for Python's Path.exists().
                 std::error_code ec;
-                if (!out.env_file && fs::is_regular_file(candidate, ec)) out.env_file = candidate;
+                if (is_symlink_loop(candidate)) out.env_file_loops.push_back(candidate);
+                else if (!out.env_file && fs::exists(candidate, ec)) out.env_file = candidate;
             }
             if (!out.env_file) return node::map();
         }

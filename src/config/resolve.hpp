@@ -56,6 +56,7 @@ struct resolution {
     std::optional<std::string> env_file;     ///< the env.yaml used, if any
     std::vector<std::string> env_file_candidates;  ///< every place looked for env.yaml, in order
     bool env_file_from_option = false;       ///< --env-file named it (no search)
+    std::vector<std::string> env_file_loops;  ///< candidates that are symlink loops (NeMo Gym skips them)
     std::vector<std::string> config_paths;   ///< the discovered include list (BFS order)
     std::vector<std::string> warnings;       ///< what NeMo Gym prints but does not fail on
     /// What NeMo Gym print()s on stdout before the config, each text complete with its line ends.

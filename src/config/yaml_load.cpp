@@ -1,5 +1,6 @@
 #include "config/yaml_load.hpp"
 
+#include "config/file_kind.hpp"
 #include "config/limits.hpp"
 
 #include "config/scalar_typing.hpp"
@@ -336,6 +337,13 @@ load_result load_yaml_text(std::string_view text, const std::string& display_nam
 
 load_result load_yaml_file(const std::string& path, const std::string& display_name)
 {
+    if (auto why = not_a_readable_file(path)) {
+        config_error e;
+        e.type = "ConfigError";
+        e.message = "Cannot read '" + path + "': it " + *why;
+        e.where = origin::in_file(display_name, 0, 0);
+        return e;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         config_error e;

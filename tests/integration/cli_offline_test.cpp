@@ -145,6 +145,53 @@ BOOST_AUTO_TEST_CASE(env_file_option_is_used_instead_of_the_search)
     BOOST_TEST(r.exit_code == 1);
 }
 
+BOOST_AUTO_TEST_CASE(an_env_file_that_is_not_a_file_is_a_usage_error)
+{
+    test::temp_dir dir;
+    std::filesystem::create_symlink("loop-b", dir.path() / "loop-a");
+    std::filesystem::create_symlink("loop-a", dir.path() / "loop-b");
+    const std::pair<std::string, std::string> cases[] = {
+        {dir.path().string(), "is a folder, not a file"},
+        {"", "is an empty path"},
+        {"/dev/zero", "is a device, not a file"},
+        {(dir.path() / "loop-a").string(), "is a symlink loop"},
+    };
+    for (const auto& [path, why] : cases)
+        for (const std::vector<std::string>& command :
+             {std::vector<std::string>{"check-all", "--offline"}, {"check", "config.env_file", "--offline"},
+              {"dump-config"}, {"triage", "-"}}) {
+            auto args = command;
+            args.insert(args.end(), {"--env-file", path});
+            const auto r = ngdoctor(args, dir.path());
+            BOOST_TEST(r.exit_code == 2, command.front() << " --env-file '" << path << "'");
+            BOOST_TEST(r.err.find("--env-file '" + path + "' " + why) != std::string::npos, r.err);
+            BOOST_TEST(r.out.empty(), r.out);
+        }
+}
+
+BOOST_AUTO_TEST_CASE(a_found_env_yaml_that_is_a_folder_fails_as_nemo_gym_does)
+{
+    // NeMo Gym takes the first env.yaml that exists, a folder included, and stops reading it.
+    test::temp_dir dir;
+    std::filesystem::create_directory(dir.path() / "env.yaml");
+    const auto r = ngdoctor({"check", "config.env_file", "--offline", "--json"}, dir.path());
+    const auto report = boost::json::parse(r.out);
+    BOOST_TEST(status_of(report, "config.env_file") == "fail");
+    BOOST_TEST(r.out.find("it is a folder, not a file") != std::string::npos, r.out);
+    BOOST_TEST(r.exit_code == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_found_env_yaml_that_is_a_symlink_loop_is_a_warning)
+{
+    // Python's Path.exists() is False for a loop: NeMo Gym runs as if there were no env.yaml.
+    test::temp_dir dir;
+    std::filesystem::create_symlink("env.yaml", dir.path() / "env.yaml");
+    const auto r = ngdoctor({"check", "config.env_file", "--offline", "--json"}, dir.path());
+    const auto report = boost::json::parse(r.out);
+    BOOST_TEST(status_of(report, "config.env_file") == "warn");
+    BOOST_TEST(r.out.find("is a symlink loop, so NeMo Gym treats it as missing") != std::string::npos, r.out);
+}
+
 BOOST_AUTO_TEST_CASE(no_config_at_all_says_what_is_missing)
 {
     test::temp_dir dir;
