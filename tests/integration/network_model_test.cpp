@@ -281,6 +281,33 @@ BOOST_AUTO_TEST_CASE(anthropic_status_page_redirect_is_followed)
     BOOST_CHECK(asked_new);
 }
 
+// Speculation: the status pages of the providers an author is usually routed to are asked
+// at time zero, the known redirect's target with them, without waiting for /providers. Here
+// /providers answers only after the run's deadline, so a page asked at all was asked before
+// /providers answered; the old page's 302 confirms the target, which is asked only once.
+BOOST_AUTO_TEST_CASE(known_status_pages_start_before_providers_answers)
+{
+    ngd::test::simulator sim(R"({"latency": [{"host": "openrouter.ai", "path": "/api/v1/providers", "ms": 60000}]})");
+    ngd::test::temp_dir dir;
+    write_env(dir, fill(env_for("anthropic/claude-sonnet-4.5"), {{"KEY", default_key}}));
+    const auto run = check_all(sim, dir.path(), {"--deadline", "5"});
+    BOOST_TEST_REQUIRE(run.report.is_object(), run);
+    const auto log = requests_of(sim);
+    int asked_old = 0, asked_new = 0, asked_providers = 0;
+    for (const auto& r : log) {
+        asked_old += r.host == "status.anthropic.com";
+        asked_new += r.host == "status.claude.com";
+        asked_providers += r.path == "/api/v1/providers";
+    }
+    BOOST_TEST(asked_providers == 1);
+    BOOST_TEST(asked_old == 1);
+    BOOST_TEST(asked_new == 1);
+    // Unconfirmed by /providers, the pages are not reported.
+    const auto* row = row_of(run.report, "provider.status", "policy");
+    BOOST_TEST_REQUIRE(row);
+    BOOST_TEST(all_text(*row).find("status.claude.com") == std::string::npos, all_text(*row));
+}
+
 // The endpoints' latency and throughput reach authenticated callers only: whichever check
 // asks first, the target's key goes with the request (and only to the target's host).
 BOOST_AUTO_TEST_CASE(endpoints_are_fetched_with_the_targets_key)
