@@ -26,6 +26,9 @@ struct command {
 /// Every subcommand, in the order `--help` lists them (the table is in main.cpp).
 std::span<const command> command_table();
 
+/// `ngdoctor --help`: the commands and their synopses.
+void print_usage(std::ostream& out);
+
 /// The whole command line after the program name: global options before the command,
 /// `help COMMAND`, `--version`, "did you mean"; then the command. Returns the exit code.
 int run_front_end(const std::vector<std::string>& args, console& io);
@@ -49,5 +52,6 @@ int run_report(const std::vector<std::string>& args, console& io);
 int run_bundle(const std::vector<std::string>& args, console& io);
 int run_completion(const std::vector<std::string>& args, console& io);
 int run_triage(const std::vector<std::string>& args, console& io);
+int run_man(const std::vector<std::string>& args, console& io);
 
 }  // namespace ngd::cli

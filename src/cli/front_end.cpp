@@ -11,9 +11,7 @@
 
 namespace ngd::cli {
 
-namespace {
-
-void usage(std::ostream& out)
+void print_usage(std::ostream& out)
 {
     out << "Usage: ngdoctor [options] COMMAND [options]\n\n"
            "Finds why a NeMo Gym run against OpenRouter (or any OpenAI-compatible endpoint)\n"
@@ -25,6 +23,8 @@ void usage(std::ostream& out)
            "Exit codes: 0 no check failed, 1 a check failed (or warned, with --strict),\n"
            "2 usage error, 3 a check crashed.\n";
 }
+
+namespace {
 
 const command* command_named(std::string_view name)
 {
@@ -72,7 +72,7 @@ int run_front_end(const std::vector<std::string>& args, console& io)
             return doctor::exit_ok;
         }
         if (arg == "--help" || arg == "-h") {
-            usage(io.out);
+            print_usage(io.out);
             return doctor::exit_ok;
         }
         const auto* spelling = spelling_of(arg, options);
@@ -93,14 +93,14 @@ int run_front_end(const std::vector<std::string>& args, console& io)
         }
     }
     if (at == args.size()) {
-        usage(io.err);
+        print_usage(io.err);
         return doctor::exit_usage;
     }
     std::string name = args[at];
     std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
     if (name == "help") {
         if (rest.empty()) {
-            usage(io.out);
+            print_usage(io.out);
             return doctor::exit_ok;
         }
         if (rest.size() > 1) {

@@ -21,6 +21,7 @@ const command commands[] = {
      "  ngdoctor report --diff OLD NEW                 which findings appeared, disappeared, changed"},
     {"bundle", run_bundle, "bundle [-o FILE] [--run PATH] [options] [overrides...]   one .tar.gz for a support thread"},
     {"completion", run_completion, "completion bash|zsh                   shell completion, from the check table"},
+    {"man", run_man, "man                                   this manual as a man page (roff)"},
 };
 
 }  // namespace

@@ -6,6 +6,9 @@
 
 #include "run_report.hpp"
 
+#include <fstream>
+#include <iterator>
+
 using namespace ngd::itest;
 
 namespace {
@@ -181,4 +184,32 @@ BOOST_AUTO_TEST_CASE(completion_skips_the_values_of_options_before_the_command)
     const auto words = bash_completes(script, "ngdoctor --env-file env.yaml check key.s");
     BOOST_TEST((words == std::vector<std::string>{"key.status"}));
     BOOST_TEST(contains(bash_completes(script, "ngdoctor --json check-all --gr"), "--group-by"));
+}
+
+// The man page is built from the help texts: the staged file is what `ngdoctor man` prints,
+// groff reads it without a warning, and it holds every command, option and check.
+BOOST_AUTO_TEST_CASE(the_man_page_is_built_from_the_help_texts)
+{
+    const auto page = ngdoctor({"man"});
+    BOOST_REQUIRE_EQUAL(page.exit_code, 0);
+    std::ifstream staged(ngd::test::staged_binary("ngdoctor").parent_path() / "ngdoctor.1");
+    BOOST_REQUIRE_MESSAGE(staged, "the build writes ngdoctor.1 next to the binary");
+    const std::string built{std::istreambuf_iterator<char>(staged), {}};
+    BOOST_TEST(built == page.out);
+    BOOST_TEST(page.out.starts_with(".TH NGDOCTOR 1 "));
+
+    ngd::test::temp_dir dir;
+    const auto file = dir.write("ngdoctor.1", page.out);
+    const auto groff = ngd::test::run("/usr/bin/groff", {"-man", "-Tutf8", "-ww", "-z", file.string()},
+                                      {dir.path(), clean_env(), "", std::chrono::seconds(30)});
+    BOOST_TEST(groff.exit_code == 0);
+    BOOST_TEST(groff.err.empty(), groff.err);
+    const auto text = ngd::test::run("/usr/bin/groff", {"-man", "-Tascii", "-P-cbu", file.string()},
+                                     {dir.path(), clean_env(), "", std::chrono::seconds(30)});
+    BOOST_REQUIRE_EQUAL(text.exit_code, 0);
+    for (const char* part : {"check-all", "dump-config", "triage", "report --diff", "bundle", "completion", "--env-file",
+                             "--group-by", "--show-origin", "key.status", "provider.status", "config.env_file",
+                             "OPENROUTER_MANAGEMENT_KEY", "EXIT STATUS"})
+        BOOST_TEST(has(text.out, part), part);
+    BOOST_TEST(ngdoctor({"man", "extra"}).exit_code == 2);
 }
