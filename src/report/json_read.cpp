@@ -3,6 +3,8 @@
 // (created_at, caused_by, fix.edits, ...); they are optional for that reason.
 #include "report/json_read.hpp"
 
+#include "openrouter/json_read.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -22,17 +24,7 @@ struct bad_field : std::runtime_error {
 
 std::string kind_of(const json::value& v)
 {
-    switch (v.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
-    case json::kind::int64:
-    case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
-    }
-    return "something else";
+    return std::string(openrouter::kind_name(v));
 }
 
 /// The fields of one JSON object, each read with the path it sits at.

@@ -268,4 +268,10 @@ BOOST_AUTO_TEST_CASE(every_check_has_a_docs_page)
         BOOST_TEST(r.exit_code == 0, id);
         BOOST_TEST(r.out.find("# " + id) == 0u, id);
     }
+    // The causes only triage finds have their pages too.
+    for (const std::string id : {"run.startup", "run.judge", "run.unexplained"}) {
+        const auto r = ngdoctor({"explain", id});
+        BOOST_TEST(r.exit_code == 0, id);
+        BOOST_TEST(r.out.find("# " + id) == 0u, id);
+    }
 }
