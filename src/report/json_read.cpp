@@ -24,7 +24,7 @@ struct bad_field : std::runtime_error {
 
 std::string kind_of(const json::value& v)
 {
-    return std::string(openrouter::kind_name(v));
+    return std::string(openrouter::detail::kind_name(v));
 }
 
 /// The fields of one JSON object, each read with the path it sits at.
