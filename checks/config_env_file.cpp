@@ -115,14 +115,19 @@ finding yaml_problem(const std::string& path, const config::config_error& e)
                             {"make " + path + " a regular YAML file (NeMo Gym reads the first env.yaml that "
                                               "exists, and stops when it cannot read it)",
                              {"ls -l " + shell_word(path)}});
-    std::string what = "env.yaml is not valid YAML";
-    if (e.message.find("found character '\\t'") != std::string::npos) what = "env.yaml contains a tab where YAML allows only spaces";
-    else if (e.message.find("found duplicate key") != std::string::npos) what = "env.yaml sets the same key twice";
+    std::string what = "env.yaml is not valid YAML", how = "fix the YAML there as the parser's message says";
+    if (e.message.find("found character '\\t'") != std::string::npos) {
+        what = "env.yaml contains a tab where YAML allows only spaces";
+        how = "indent with spaces only";
+    } else if (e.message.find("found duplicate key") != std::string::npos) {
+        what = "env.yaml sets the same key twice";
+        how = "keep one of the two";
+    }
     return doctor::fail(what + " (" + e.where.file + ":" + std::to_string(e.where.line) + ", column " +
                             std::to_string(e.where.column) + ")",
                         error_class::config,
-                        {"edit " + path + " at line " + std::to_string(e.where.line) +
-                             ": indent with spaces only, and set each key once; NeMo Gym stops with this error",
+                        {"edit " + path + " at line " + std::to_string(e.where.line) + ": " + how +
+                             "; NeMo Gym stops with this error",
                          {"ngdoctor dump-config --env-file " + shell_word(path)}},
                         {e.printed()});
 }

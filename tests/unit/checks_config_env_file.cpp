@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <tuple>
 
 BOOST_AUTO_TEST_CASE(found_env_yaml_is_ok_and_says_why)
 {
@@ -39,13 +40,18 @@ BOOST_AUTO_TEST_CASE(none_found_without_a_key_warns)
 
 BOOST_AUTO_TEST_CASE(malformed_duplicate_and_tab_fail_with_line_and_column)
 {
-    for (auto [text, word] : {std::pair{"a: [1, 2\nb: 3\n", "not valid YAML"}, std::pair{"a: 1\na: 2\n", "same key twice"},
-                              std::pair{"a:\n\tb: 1\n", "tab"}}) {
+    // The fix names what to do about this very problem, not every problem env.yaml can have.
+    for (auto [text, word, fix] : {std::tuple{"a: [1, 2\nb: 3\n", "not valid YAML", "as the parser's message says"},
+                                   std::tuple{"a: \"open\nb: 3\n", "not valid YAML", "as the parser's message says"},
+                                   std::tuple{"a: 1\na: 2\n", "same key twice", "keep one of the two"},
+                                   std::tuple{"a:\n\tb: 1\n", "tab", "indent with spaces only"}}) {
         world w;
         w.dir.write("env.yaml", text);
         auto f = w.run(ngd::checks::config_env_file);
         BOOST_TEST((f.state == status::fail));
         BOOST_TEST(f.summary.find(word) != std::string::npos, f.summary);
+        BOOST_TEST(f.remedy.text.find(fix) != std::string::npos, f.remedy.text);
+        if (std::string_view(word) != "tab") BOOST_TEST(f.remedy.text.find("indent") == std::string::npos, f.remedy.text);
         BOOST_TEST(f.summary.find("env.yaml:") != std::string::npos, f.summary);
         BOOST_TEST(f.summary.find("column") != std::string::npos);
     }
