@@ -158,17 +158,18 @@ result rate_limits(check_context& ctx)
     if (setting) {
         // More requests in flight than the per-minute limit exceed it whatever their speed
         // (each would have to take a full minute not to); fewer may still, if they are fast.
-        if (setting->value > free_requests_per_minute)
+        if (setting->value > free_requests_per_minute) {
+            // The recheck keeps the run's other arguments (its input file, limit, repeats).
+            const auto& in = *co_await inputs_of(ctx);
             co_return doctor::warn(
                 setting->path + " = " + std::to_string(setting->value) + " requests in flight exceed the " +
                     std::to_string(free_requests_per_minute) + " requests a minute of :free models",
                 {"use " + setting->path + "=" + std::to_string(free_requests_per_minute) +
                      " at most (fewer when requests take under a minute: 20 x seconds per request / 60), "
                      "or " + paid_instead(model),
-                 {with_words("ngdoctor check rate_limits",
-                             {config_paths_word(ctx.run.config.config_paths),
-                              override_word(setting->path, std::to_string(safe_concurrency))})}},
+                 {recheck_command(ctx, in, "rate_limits", setting->path, std::to_string(safe_concurrency))}},
                 details);
+        }
         details.push_back(setting->path + " = " + std::to_string(setting->value) + " (" +
                           (setting->where.empty() ? "config" : setting->where) + ")");
     }

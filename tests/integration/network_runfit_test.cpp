@@ -265,6 +265,9 @@ BOOST_AUTO_TEST_CASE(the_free_router_shares_the_free_models_limits)
     expect_verdict(run, "model.availability", "policy", "ok");
     expect_verdict(run, "rate_limits", "policy", "warn");
     expect_mention(run, "policy", "rate_limits", "20 requests a minute");
+    // The recheck keeps the run's own arguments and proposes a value within the limit.
+    expect_mention(run, "policy", "rate_limits", "input_jsonl_fpath=data.jsonl ");
+    expect_mention(run, "policy", "rate_limits", "num_samples_in_parallel=5");
     expect_verdict(run, "cost.estimate", "policy", "ok");
     expect_mention(run, "policy", "cost.estimate", "$0.00");
 }
