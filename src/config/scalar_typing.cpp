@@ -148,16 +148,18 @@ std::optional<node> construct_int(std::string_view text, const origin& where)
     else if (value.rfind("0x", 0) == 0) v = parse_int(value.substr(2), 16);
     else if (value[0] == '0') v = parse_int(value, 8);
     else if (value.find(':') != std::string::npos) {
+        // Base 60 (YAML 1.1): 1:30 is 90. Past int64 it does not fit, as the other forms.
         std::int64_t total = 0;
         std::size_t start = 0;
-        while (start <= value.size()) {
+        bool fits = true;
+        while (fits && start <= value.size()) {
             auto colon = value.find(':', start);
-            auto part = value.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            total = total * 60 + std::atoll(part.c_str());
+            auto part = parse_int(value.substr(start, colon == std::string::npos ? std::string::npos : colon - start), 10);
+            fits = part && !__builtin_mul_overflow(total, 60, &total) && !__builtin_add_overflow(total, *part, &total);
             if (colon == std::string::npos) break;
             start = colon + 1;
         }
-        v = total;
+        if (fits) v = total;
     } else v = parse_int(value, 10);
     if (!v) return std::nullopt;
     return node::integer(sign * *v, where);

@@ -6,6 +6,8 @@
 #include "config/yaml_load.hpp"
 #include "support/temp_dir.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 using namespace ngd::config;
@@ -92,4 +94,22 @@ BOOST_AUTO_TEST_CASE(a_long_interpolation_chain_is_refused_not_overflowed)
     auto r = resolve_with(dir, {});
     BOOST_REQUIRE(r.error);
     BOOST_TEST(error_text(r).find("maximum recursion depth exceeded") != std::string::npos, error_text(r).substr(0, 300));
+}
+
+// YAML 1.1 base-60 integers (1:30 is 90) are computed without overflow: one past int64 does
+// not fit and stays the text it was, as a too-large decimal integer does (UBSan checks the rest).
+BOOST_AUTO_TEST_CASE(base_60_integers_never_overflow)
+{
+    auto small = load_yaml_text("a: 1:30\nb: -2:00:00\n", "a.yaml", "a.yaml");
+    BOOST_REQUIRE(std::holds_alternative<node>(small));
+    BOOST_TEST(std::get<node>(small).find("a")->as_int() == 90);
+    BOOST_TEST(std::get<node>(small).find("b")->as_int() == -7200);
+    // 9223372036854775807 = 2562047788015215:30:07 in base 60.
+    auto largest = load_yaml_text("a: 2562047788015215:30:07\nb: 2562047788015215:30:08\nc: 99999999999999999999:00\n",
+                                  "a.yaml", "a.yaml");
+    BOOST_REQUIRE(std::holds_alternative<node>(largest));
+    const auto& root = std::get<node>(largest);
+    BOOST_TEST(root.find("a")->as_int() == std::numeric_limits<std::int64_t>::max());
+    BOOST_TEST(root.find("b")->is_string());
+    BOOST_TEST(root.find("c")->is_string());
 }
