@@ -80,7 +80,9 @@ std::size_t terminal_width(const console& io)
 /// The last guard before printing: no key leaves, whatever a cause quotes.
 void redact_all(report::triage_report& r)
 {
-    auto clean = [](std::string& s) { s = doctor::plain_text(doctor::scrub(triage::redact(s), {})); };
+    auto clean = [](std::string& s) {
+        s = doctor::within_shown_length(doctor::plain_text(doctor::scrub(triage::redact(s), {})));
+    };
     for (auto& c : r.causes) {
         clean(c.evidence);
         clean(c.first_seen);

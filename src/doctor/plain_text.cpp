@@ -31,4 +31,15 @@ std::string plain_text(std::string_view text)
     return out;
 }
 
+std::string within_shown_length(std::string text)
+{
+    if (text.size() <= max_shown_bytes) return text;
+    std::size_t cut = max_shown_bytes;
+    // Back to the first byte of a UTF-8 character (continuation bytes are 10xxxxxx).
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+    const std::size_t left_out = text.size() - cut;
+    text.resize(cut);
+    return text + "… (" + std::to_string(left_out) + " more bytes not shown)";
+}
+
 }  // namespace ngd::doctor

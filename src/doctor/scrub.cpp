@@ -82,11 +82,13 @@ std::string scrub(std::string text, const std::vector<std::string>& secrets)
 
 void scrub(std::vector<finding>& findings, const std::vector<std::string>& secrets)
 {
-    // Keys masked, and what servers and files wrote made plain text (no escape sequences).
+    // Keys masked, and what servers and files wrote made plain text (no escape sequences);
+    // the summary and details, where servers' messages are quoted, within a readable length.
     auto clean = [&](std::string& s) { s = plain_text(scrub(std::move(s), secrets)); };
+    auto quoted = [&](std::string& s) { s = within_shown_length(plain_text(scrub(std::move(s), secrets))); };
     for (auto& f : findings) {
-        clean(f.summary);
-        for (auto& d : f.details) clean(d);
+        quoted(f.summary);
+        for (auto& d : f.details) quoted(d);
         clean(f.remedy.text);
         for (auto& c : f.remedy.commands) clean(c);
         for (auto& e : f.remedy.edits) {

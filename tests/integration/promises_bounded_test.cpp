@@ -70,3 +70,33 @@ BOOST_AUTO_TEST_CASE(defaults_are_bounded)
     write_env(home, env_yaml(openrouter_base, default_key, "openai/gpt-4o-mini"));
     expect_timeouts(check_all(sim, home.path(), {}));
 }
+
+// A server may answer with a message of megabytes: the report quotes a bounded part of it
+// and says how much it left out, in the text report and the JSON alike.
+BOOST_AUTO_TEST_CASE(a_huge_server_message_is_quoted_in_part)
+{
+    const std::size_t huge = 15u * 1024 * 1024;
+    const std::string message = "Your key was revoked. " + std::string(huge, 'x');
+    boost::json::object fault{{"host", "openrouter.ai"}, {"path", "/api/v1/key"}, {"kind", "status"}, {"status", 401},
+                              {"body", {{"error", {{"message", message}, {"code", 401}}}}}};
+    boost::json::object scenario{{"faults", boost::json::array{fault}}};
+    ngd::test::simulator sim(boost::json::serialize(scenario));
+    ngd::test::temp_dir home;
+    write_env(home, env_yaml(openrouter_base, default_key, "openai/gpt-4o-mini"));
+    const auto run = check_all(sim, home.path(), {});
+    BOOST_REQUIRE_MESSAGE(run.report.is_object(), run.raw.err);
+    BOOST_TEST(run.raw.out.size() < 256u * 1024, "the JSON report is " << run.raw.out.size() << " bytes");
+    const auto* row = row_of(run.report, "key.status", "policy");
+    BOOST_REQUIRE(row);
+    BOOST_TEST(verdict_of(*row) == "fail/http_401");
+    BOOST_TEST(all_text(*row).find("Your key was revoked.") != std::string::npos, all_text(*row).substr(0, 300));
+    BOOST_TEST(all_text(*row).find("more bytes not shown") != std::string::npos);
+
+    std::vector<std::string> args{"check", "key.status"};
+    const auto to_sim = simulator_args(sim);
+    args.insert(args.end(), to_sim.begin(), to_sim.end());
+    const auto text = run_ngdoctor(args, home.path());
+    BOOST_TEST(text.exit_code == 1);
+    BOOST_TEST(text.out.size() < 64u * 1024, "the text report is " << text.out.size() << " bytes");
+    BOOST_TEST(text.out.find("more bytes not shown") != std::string::npos);
+}

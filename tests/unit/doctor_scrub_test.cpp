@@ -78,3 +78,18 @@ BOOST_AUTO_TEST_CASE(every_text_of_a_finding_is_made_plain)
         BOOST_TEST(text->find('\x1b') == std::string::npos, *text);
     BOOST_TEST(f.remedy.text.find('\x08') == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_long_text_is_cut_at_a_character_and_says_how_much_is_left_out)
+{
+    using ngd::doctor::max_shown_bytes;
+    using ngd::doctor::within_shown_length;
+    BOOST_TEST(within_shown_length("short") == "short");
+    const std::string exact(max_shown_bytes, 'a');
+    BOOST_TEST(within_shown_length(exact) == exact);
+    // "é" is two bytes: the cut never splits it.
+    std::string accented(max_shown_bytes - 1, 'a');
+    accented += "éé";
+    const auto cut = within_shown_length(accented);
+    BOOST_TEST(cut.starts_with(std::string(max_shown_bytes - 1, 'a') + "…"));
+    BOOST_TEST(cut.ends_with("… (4 more bytes not shown)"), cut.substr(max_shown_bytes - 10));
+}
