@@ -9,6 +9,7 @@
 #include <boost/beast/http/verb.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 namespace ngd::net {
@@ -110,6 +111,40 @@ std::optional<std::string> unsendable(const request& req)
             return "header " + (has_control_character(name) ? std::string("name") : "'" + name + "'") +
                    " contains a line break or is malformed";
     return std::nullopt;
+}
+
+/// `text` with its %XX escapes decoded (a URL may carry a key escaped).
+std::string percent_decoded(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned value = 0;
+        if (text[i] == '%' && i + 2 < text.size() &&
+            std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr == text.data() + i + 3) {
+            out += static_cast<char>(value);
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+/// Whether `url` holds the request's key or another credential, as it is or %-escaped: such a
+/// URL would hand the key to whoever logs it (a redirect can aim one at any host).
+bool url_holds_credential(std::string_view url, const request& req)
+{
+    std::vector<std::string_view> secrets;
+    if (req.bearer) secrets.emplace_back(*req.bearer);
+    for (const auto& [name, value] : req.headers)
+        if (is_credential_header(name)) secrets.emplace_back(value);
+    const std::string decoded = percent_decoded(url);
+    for (const auto secret : secrets)
+        if (secret.size() >= 8 && (url.find(secret) != std::string_view::npos ||
+                                   decoded.find(secret) != std::string::npos))
+            return true;
+    return false;
 }
 
 bool carries_credentials(const request& req)
@@ -253,6 +288,9 @@ asio::awaitable<outcome> client::impl::fetch(request req)
     auto url = parse_http_url(req.url, error);
     if (!url) co_return failed(error_class::config, "config", error);
     if (auto problem = unsendable(req)) co_return failed(error_class::config, "config", std::move(*problem));
+    if (url_holds_credential(req.url, req))
+        co_return failed(error_class::config, "policy",
+                         "refusing to send a request to a URL that holds the API key (" + url->authority() + ")");
 
     // The key goes only to the origin it was given for, and never comes back once dropped.
     const http_url origin = *url;
@@ -280,6 +318,10 @@ asio::awaitable<outcome> client::impl::fetch(request req)
             co_return failed(error_class::bad_response, "redirect",
                              "too many redirects (more than " + std::to_string(options_.max_redirects) +
                                  ") starting at " + origin.authority() + ", last at " + url->authority());
+        if (url_holds_credential(location->value(), req))
+            co_return failed(error_class::bad_response, "redirect",
+                             "refusing to follow a redirect from " + url->authority() +
+                                 " to a URL that holds the API key");
         auto next = resolve_location(*url, location->value(), error);
         if (!next) co_return failed(error_class::bad_response, "redirect", error + " from " + url->authority());
         if (with_key && url->https && !next->https && !is_loopback_host(next->host))

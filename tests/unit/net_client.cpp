@@ -210,6 +210,30 @@ BOOST_AUTO_TEST_CASE(redirects_are_followed_and_the_key_stays_with_its_host)
     BOOST_TEST(at_other[0].header("X-Title").value_or("") == "ngdoctor");
 }
 
+// A redirect that puts the key into the next URL (as it is or %-escaped) would hand it to
+// the next host in its logs: it is not followed, and the error does not repeat the URL.
+BOOST_AUTO_TEST_CASE(a_redirect_to_a_url_holding_the_key_is_not_followed)
+{
+    loopback_server other([](const recorded_request&) { return http_answer(200, "got it"); });
+    std::string escaped;
+    for (const char c : fake_key) escaped += c == '-' ? std::string("%2D") : std::string(1, c);
+    for (const std::string& location : {other.url("127.0.0.1", "/collect?k=" + fake_key),
+                                        other.url("127.0.0.1", "/collect?k=" + escaped),
+                                        other.url("127.0.0.1", "/" + fake_key)}) {
+        loopback_server first([&](const recorded_request&) { return http_answer(302, "", {{"Location", location}}); });
+        const auto result = fetch_once(get(first.url("localhost", "/start"), true));
+        check_failure(result, error_class::bad_response, "redirect");
+        BOOST_TEST(result.fail.message.find("holds the API key") != std::string::npos, result.fail.message);
+        BOOST_TEST(result.fail.message.find(fake_key) == std::string::npos);
+        BOOST_TEST(result.fail.message.find(escaped) == std::string::npos);
+    }
+    BOOST_TEST(other.accepted() == 0u);
+    // Nor is a request sent to such a URL in the first place.
+    const auto direct = fetch_once(get(other.url("127.0.0.1", "/collect?k=" + escaped), true));
+    check_failure(direct, error_class::config, "policy");
+    BOOST_TEST(other.accepted() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_dropped_key_is_not_sent_again_when_a_redirect_comes_back)
 {
     loopback_server first([](const recorded_request& request) {
