@@ -117,7 +117,13 @@ parse_result<model_list> parse_model_list(std::string_view body)
 {
     return detail::read_document<model_list>(body, [](detail::object_reader& root) {
         model_list list;
-        list.data = root.array("data").map_objects(detail::read_model);
+        const auto data = root.array("data");
+        if (data.size() > max_catalog_models) {
+            root.state().fail("data", "the catalog lists " + std::to_string(data.size()) + " models, more than the " +
+                                          std::to_string(max_catalog_models) + " ngdoctor reads");
+            return list;
+        }
+        list.data = data.map_objects(detail::read_model);
         list.total_count = root.opt_integer("total_count");
         if (auto links = root.opt_object("links")) list.next_link = links->opt_string("next");
         return list;

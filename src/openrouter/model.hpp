@@ -2,6 +2,7 @@
 /// The model catalog: GET /models, /models/user and /model/{author}/{slug}.
 #include "openrouter/parse_error.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,6 +64,10 @@ struct model {
     std::optional<std::string> expiration_date;   ///< "YYYY-MM-DD": may be removed after it
     std::optional<std::string> details_link;      ///< links.details
 };
+
+/// OpenRouter lists some 500 models; a catalog a hundred times larger is refused rather than
+/// read (700,000 tiny entries would take most of a gigabyte as models).
+inline constexpr std::size_t max_catalog_models = 50'000;
 
 /// The catalog; `total_count` and `next_link` are absent from older bodies ({"data": [...]}).
 struct model_list {

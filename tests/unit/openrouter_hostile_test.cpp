@@ -191,6 +191,21 @@ BOOST_AUTO_TEST_CASE(huge_numbers)
     BOOST_TEST(negative.ok(), negative.error.text());
 }
 
+// 700,000 tiny models in 14 MB: refused by their number, not read into most of a gigabyte.
+BOOST_AUTO_TEST_CASE(a_catalog_of_hundreds_of_thousands_of_models_is_refused)
+{
+    const auto catalog_of = [](std::size_t n) {
+        std::string body = R"({"data":[)";
+        for (std::size_t i = 0; i < n; ++i) body += (i ? "," : "") + std::string(R"({"id":"a/)") + std::to_string(i) + "\"}";
+        return body + "]}";
+    };
+    const auto huge = parse_model_list(catalog_of(700000));
+    BOOST_TEST(!huge.ok());
+    BOOST_TEST(huge.error.text() == "data: the catalog lists 700000 models, more than the 50000 ngdoctor reads");
+    const auto at_limit = parse_model_list(catalog_of(max_catalog_models));
+    BOOST_TEST(at_limit.error.text().find("more than the") == std::string::npos, at_limit.error.text());
+}
+
 BOOST_AUTO_TEST_CASE(not_json_at_all)
 {
     const std::vector<std::string> bodies = {
