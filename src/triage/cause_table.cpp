@@ -4,7 +4,6 @@
 #include "triage/cause_table.hpp"
 
 #include "checks/fix_texts.hpp"
-#include "doctor/check.hpp"
 #include "openrouter/api.hpp"
 #include "openrouter/curl.hpp"
 
@@ -50,9 +49,6 @@ bool contains_any(std::string_view text, std::initializer_list<std::string_view>
 cause make(std::string key, std::string check, status state, std::string summary, doctor::fix remedy,
            std::vector<std::string> details = {})
 {
-    // The pre-run check that owns the cause says whether it is still there now.
-    for (const auto& row : doctor::check_table())
-        if (row.id == check) remedy.commands.push_back(check_command(check));
     return {std::move(key), std::move(check), state, std::move(summary), std::move(details), std::move(remedy)};
 }
 

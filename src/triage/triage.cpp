@@ -1,5 +1,6 @@
 #include "triage/triage.hpp"
 
+#include "doctor/check.hpp"
 #include "openrouter/curl.hpp"
 #include "triage/line_reader.hpp"
 #include "triage/log_scanner.hpp"
@@ -161,6 +162,10 @@ public:
                     break;
                 }
         }
+        // The pre-run check that owns a cause says whether it is still there now.
+        for (auto& c : found)
+            if (doctor::find_check(c.finding.check_id))
+                c.finding.remedy.commands.push_back("ngdoctor check " + c.finding.check_id);
         result.report = std::move(report_);
         result.report.causes = std::move(found);
         return result;
