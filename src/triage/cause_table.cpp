@@ -299,8 +299,13 @@ cause make_cause(sign s, std::string_view subject)
                     {"check the judge model server's base URL, key and model like the policy model's", {}});
     case sign::key_in_clear:
         return make("config.key_in_clear", "config.secrets", status::warn, "an API key is written in clear in " + what,
+                    {"do not share this file as it is; rotate the key at https://openrouter.ai/keys if it was shared",
+                     {}});
+    case sign::key_in_request_info:
+        return make("config.key_in_clear", "config.secrets", status::warn, "an API key is written in clear in " + what,
                     {"do not share this file as it is; rotate the key at https://openrouter.ai/keys if it was shared "
-                     "(Request info: lines come from ++global_aiohttp_client_request_debug=True)",
+                     "(Request info: lines come from ++global_aiohttp_client_request_debug=True: leave it off "
+                     "once the cause is found)",
                      {}});
     case sign::unexplained:
         return make("run.unexplained", "run.unexplained", status::warn,

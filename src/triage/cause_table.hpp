@@ -47,6 +47,7 @@ enum class sign {
     empty_output,            ///< a finished row without any output
     judge_failed,            ///< _ng_failure_class judge_failed with an unexplained error
     key_in_clear,            ///< an API key written out in a file
+    key_in_request_info,     ///< the same, in a `Request info:` line of the debug flag
     unexplained,             ///< rollouts failed and nothing says why
 };
 

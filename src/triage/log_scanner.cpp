@@ -99,10 +99,11 @@ void log_scanner::scan_keys(std::string_view line, const place& where)
 {
     if (key_file_ == where.file || !holds_key(line)) return;
     key_file_ = std::string(where.file);
-    cause c = cause_of(sign::key_in_clear, std::string(where.file) + ":" + std::to_string(where.line));
+    const bool request_info = line.find("Request info:") != std::string_view::npos;
+    cause c = cause_of(request_info ? sign::key_in_request_info : sign::key_in_clear,
+                       std::string(where.file) + ":" + std::to_string(where.line));
     c.key += ":" + key_file_;
     // A key in clear costs no rollout: it is reported, never ranked above a cause.
-    const bool request_info = line.find("Request info:") != std::string_view::npos;
     causes_.add(c, {}, "keys", where, request_info ? std::string_view("Request info: ... Bearer [REDACTED]") : line, 0);
 }
 

@@ -155,6 +155,8 @@ BOOST_DATA_TEST_CASE(every_cause_in_both_layouts_at_depths_1_to_4_is_the_top_cau
     const auto* secrets = cause_in(r.report, "config.secrets");
     BOOST_TEST_REQUIRE(secrets != nullptr);
     BOOST_TEST(std::string(secrets->at("summary").as_string()).find("policy_model.log:1") != std::string::npos);
+    BOOST_TEST(std::string(secrets->at("fix").at("text").as_string()).find("global_aiohttp_client_request_debug") !=
+               std::string::npos);
     expect_no_key(r);
 
     const auto text = triage({"run", "logs", "terminal.txt"}, dir.path());
@@ -432,6 +434,20 @@ BOOST_AUTO_TEST_CASE(a_2_gb_sparse_log_is_streamed_to_the_cause_at_its_end)
     BOOST_TEST(top_id(r.report) == "key.status");
     BOOST_TEST(top_count(r.report) == 2, "the line after the hole is read too");
     BOOST_TEST(r.report.at("sources").as_array()[0].at("lines").to_number<std::int64_t>() == 3);
+}
+
+// A key in a pasted config (not a debug Request info line) is named without blaming the flag.
+BOOST_AUTO_TEST_CASE(a_key_in_a_pasted_config_is_named_without_the_debug_flag)
+{
+    test::temp_dir dir;
+    const auto r = triage({"--json", "-"}, dir.path(), "policy_api_key: " + gym::canary_key + "\n");
+    BOOST_TEST_INFO(r);
+    const auto* secrets = cause_in(r.report, "config.secrets");
+    BOOST_TEST_REQUIRE(secrets != nullptr);
+    const std::string fix(secrets->at("fix").at("text").as_string());
+    BOOST_TEST(fix.find("rotate the key") != std::string::npos, fix);
+    BOOST_TEST(fix.find("Request info") == std::string::npos, fix);
+    expect_no_key(r);
 }
 
 BOOST_AUTO_TEST_CASE(a_pasted_traceback_on_standard_input)
