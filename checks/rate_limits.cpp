@@ -143,11 +143,20 @@ result rate_limits(check_context& ctx)
                                                      "the daily quota from 50 to 1000, or use " + paid_instead(model)
                                                    : "wait for the reset, or use " + paid_instead(model),
                                {answer->curl}};
-        if (quota->remaining <= 0)
-            co_return doctor::fail("the daily free-model quota is used up (" + std::to_string(quota->used) + " of " +
-                                       std::to_string(quota->limit) + "); it resets at " + utc_text(reset) + ", in " +
-                                       duration_text(reset - now),
-                                   error_class::http_429, more, details);
+        // OpenRouter's SDK describes the quota as the tier's policy, not a ceiling enforced on
+        // accounts exempt from it or bringing their own provider keys (BYOK): a warning, which
+        // a --live probe's 429 (or answer) settles.
+        if (quota->remaining <= 0) {
+            details.push_back("the quota is the account tier's policy: an account exempt from it, or one using its "
+                              "own provider key (BYOK), is not held to it; --live sends one request and shows which");
+            auto used_up = doctor::warn("OpenRouter counts the daily free-model quota as used up (" +
+                                            std::to_string(quota->used) + " of " + std::to_string(quota->limit) +
+                                            "): :free requests get 429 until it resets at " + utc_text(reset) +
+                                            ", in " + duration_text(reset - now),
+                                        more, details);
+            used_up.error = error_class::http_429;
+            co_return used_up;
+        }
         if (static_cast<double>(quota->remaining) < static_cast<double>(quota->limit) * low_fraction)
             co_return doctor::warn("only " + std::to_string(quota->remaining) + " free-model requests left today",
                                    more, details);
