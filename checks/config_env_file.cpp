@@ -11,10 +11,18 @@
 #include "doctor/run_context.hpp"
 #include "openrouter/key_mask.hpp"
 
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/syscall.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -40,8 +48,9 @@ std::string shell_quote(const std::string& s)
 /// programs for git to run (`core.fsmonitor` is run by `ls-files`). So git is started
 /// without a shell, with the command line's `-c` (which outranks the repository's config)
 /// switching that hook off, with no system config, and without taking optional locks (so
-/// nothing in the repository is written).
-bool tracked_by_git(const std::string& path)
+/// nothing in the repository is written). Its exit is awaited, not waited for: the run's
+/// requests, started at time zero, go on meanwhile, and the deadline ends git too.
+boost::asio::awaitable<bool> tracked_by_git(const std::string& path)
 {
     fs::path p(path);
     std::string folder = p.parent_path().string();
@@ -67,11 +76,19 @@ bool tracked_by_git(const std::string& path)
     pid_t pid = 0;
     int spawned = posix_spawnp(&pid, "git", &files, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&files);
-    if (spawned != 0) return false;
+    if (spawned != 0) co_return false;
+    // pidfd_open(2) through syscall(): glibc 2.36's <sys/pidfd.h> does not declare it extern "C".
+    if (const int exit_fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); exit_fd >= 0) {
+        boost::asio::posix::stream_descriptor exited(co_await boost::asio::this_coro::executor, exit_fd);
+        boost::system::error_code ec;
+        co_await exited.async_wait(boost::asio::posix::descriptor_base::wait_read,
+                                   boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+        if (ec) ::kill(pid, SIGKILL);  // cancelled by the deadline
+    }
     int status = 0;
     while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {
     }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    co_return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /// The first value in env.yaml that is a secret: under a key-like name, or credential-shaped.
@@ -176,7 +193,7 @@ result config_env_file(check_context& ctx)
     doctor::fix remedy;
     if (auto secret = secret_in(std::get<config::node>(loaded))) {
         const std::string masked = openrouter::mask_key(secret->second);
-        if (tracked_by_git(path)) {
+        if (co_await tracked_by_git(path)) {
             problems.push_back("env.yaml holds a key (" + secret->first + " = " + masked +
                                ") and is tracked by git: a push publishes it");
             remedy.text = "stop tracking env.yaml and rotate the key at https://openrouter.ai/keys";

@@ -330,10 +330,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     if (!bad_connect_to.empty())
         return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + bad_connect_to + "'", command);
     // A --cacert file that is missing or unreadable is the command line's mistake, not the network's.
-    if (!o.cacerts.empty()) {
-        std::string cacert_error;
-        if (!net::make_tls_context(o.cacerts, cacert_error)) return usage_error(io, "--cacert: " + cacert_error, command);
-    }
+    if (const auto problem = net::cacert_problem(o.cacerts)) return usage_error(io, "--cacert: " + *problem, command);
 
     const auto started = std::chrono::steady_clock::now();
     boost::asio::io_context io_context;

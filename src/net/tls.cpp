@@ -48,6 +48,41 @@ std::string describe_verify_result(long result, const std::string& host, const s
 
 }  // namespace
 
+namespace {
+
+/// Loads each of `cacert_files` into `context`; false with `error` naming the file that is
+/// missing, not a file, unreadable or holds no certificate.
+bool load_cacerts(boost::asio::ssl::context& context, const std::vector<std::string>& cacert_files,
+                  std::string& error)
+{
+    for (const auto& file : cacert_files) {
+        std::error_code fs_error;
+        if (!std::filesystem::exists(file, fs_error)) {
+            error = "CA certificate file not found: " + file;
+            return false;
+        }
+        if (!std::filesystem::is_regular_file(file, fs_error)) {
+            error = "CA certificate path is not a file: " + file;
+            return false;
+        }
+        if (std::FILE* readable = std::fopen(file.c_str(), "rb")) {
+            std::fclose(readable);
+        } else {
+            error = "cannot read CA certificate file " + file + ": " + std::strerror(errno);
+            return false;
+        }
+        boost::system::error_code ec;
+        context.load_verify_file(file, ec);
+        if (ec) {
+            error = "cannot load CA certificates from " + file + ": " + ec.message();
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
                                                             std::string& error)
 {
@@ -59,30 +94,18 @@ std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<st
                          ec);
     // A machine without a system store still works with --cacert alone.
     context->set_default_verify_paths(ec);
-    for (const auto& file : cacert_files) {
-        std::error_code fs_error;
-        if (!std::filesystem::exists(file, fs_error)) {
-            error = "CA certificate file not found: " + file;
-            return nullptr;
-        }
-        if (!std::filesystem::is_regular_file(file, fs_error)) {
-            error = "CA certificate path is not a file: " + file;
-            return nullptr;
-        }
-        if (std::FILE* readable = std::fopen(file.c_str(), "rb")) {
-            std::fclose(readable);
-        } else {
-            error = "cannot read CA certificate file " + file + ": " + std::strerror(errno);
-            return nullptr;
-        }
-        context->load_verify_file(file, ec);
-        if (ec) {
-            error = "cannot load CA certificates from " + file + ": " + ec.message();
-            return nullptr;
-        }
-    }
+    if (!load_cacerts(*context, cacert_files, error)) return nullptr;
     context->set_verify_mode(ssl::verify_peer);
     return context;
+}
+
+std::optional<std::string> cacert_problem(const std::vector<std::string>& cacert_files)
+{
+    // Without the system store, whose parsing is most of a context's cost: only the files are at stake.
+    boost::asio::ssl::context bare(boost::asio::ssl::context::tls_client);
+    std::string error;
+    if (!load_cacerts(bare, cacert_files, error)) return error;
+    return std::nullopt;
 }
 
 bool expect_peer_name(SSL* ssl, const std::string& host)

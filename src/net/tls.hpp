@@ -5,6 +5,7 @@
 #include <boost/system/error_code.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace ngd::net {
 /// (PEM, one or more certificates). nullptr with `error` set when a file is unusable.
 std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
                                                             std::string& error);
+
+/// What is wrong with one of `cacert_files` (missing, not a file, unreadable, no certificate in
+/// it), or nullopt: the check make_tls_context makes, without loading the system store.
+std::optional<std::string> cacert_problem(const std::vector<std::string>& cacert_files);
 
 /// Sends SNI for a DNS name and makes verification require `host` (a DNS name or an
 /// IP address) in the certificate, so a mismatch is reported as such.
