@@ -425,6 +425,9 @@ std::vector<option_spelling> check_option_list()
         out.push_back({"--" + option->long_name(), has_short ? shown.substr(0, 2) : "",
                        option->semantic()->max_tokens() > 0});
     }
+    // -vv is one word that the option parser reads as -v twice; before the command
+    // (`ngdoctor -vv check-all`) it is matched as a word, so it is a spelling of its own.
+    out.push_back({"--verbose", "-vv", false});
     return out;
 }
 

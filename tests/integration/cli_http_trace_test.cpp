@@ -182,6 +182,13 @@ BOOST_AUTO_TEST_CASE(vv_is_also_spelled_v_v_and_verbose_verbose_and_v_alone_trac
         expect_no_key(r);
     }
 
+    // Before the command, as every option of the check commands may come.
+    const std::size_t before = sim.log_lines().size();
+    const auto global = run_ngdoctor(with_simulator({"-vv", "check-all"}, sim), home.path());
+    BOOST_TEST(global.exit_code == 0, global.err);
+    BOOST_TEST(exchanges_in(global.err).size() == sim.log_lines().size() - before, global.err);
+    expect_no_key(global);
+
     const auto verbose = run_ngdoctor(with_simulator({"check-all", "-v"}, sim), home.path());
     BOOST_TEST(verbose.exit_code == 0, verbose.err);
     BOOST_TEST(exchanges_in(verbose.err).empty(), verbose.err);
