@@ -390,7 +390,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
     // The status line is drawn over itself; trace lines on the same terminal would break it.
-    if (io.out_is_tty && !o.json && !dumb_terminal() && o.verbosity < 2) progress = [&line](const doctor::run_progress& p) { line.update(p); };
+    if (io.out_is_tty && !o.json && !dumb_terminal() && o.verbosity < 2)
+        progress = [&line](const doctor::run_progress& p) { line.update(p); };
     rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
     line.clear();
     doctor::scrub(rep.findings, secrets_of(ctx));

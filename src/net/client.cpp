@@ -236,7 +236,8 @@ namespace {
 header_list headers_of(const auto& message)
 {
     header_list headers;
-    for (const auto& field : message) headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    for (const auto& field : message)
+        headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     return headers;
 }
 

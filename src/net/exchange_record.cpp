@@ -10,8 +10,8 @@ namespace {
 
 // Names a query parameter carrying a secret goes by (Google's key=, OAuth's access_token=,
 // S3's X-Amz-Signature=, ...): lower case, matched as parts of the name.
-constexpr std::array<std::string_view, 8> credential_words{"key",      "token",     "secret", "password",
-                                                           "passwd",   "signature", "auth",   "session"};
+constexpr std::array<std::string_view, 8> credential_words{"key",    "token",     "secret", "password",
+                                                           "passwd", "signature", "auth",   "session"};
 
 bool names_a_credential(std::string_view name)
 {

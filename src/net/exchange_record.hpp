@@ -19,7 +19,7 @@ struct exchange_record {
     bool answered = false;  ///< an HTTP answer came: status, reason and response headers hold it
     int status = 0;
     std::string reason;  ///< the status line's reason phrase, as the server sent it
-    failure fail;  ///< why no answer came (when not answered)
+    failure fail;        ///< why no answer came (when not answered)
     std::chrono::milliseconds elapsed{0};
     std::size_t bytes_sent = 0;      ///< request line, headers and body as written
     std::size_t bytes_received = 0;  ///< status line, headers and body as read (partial on a failure)

@@ -53,7 +53,10 @@ bool credential_named(std::string_view name)
     return false;
 }
 
-bool token_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'; }
+bool token_char(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+}
 
 // Keys of other providers (sk-..., sk-proj-..., sk-ant-...) and bearer JWTs (eyJ...):
 // long tokens of that shape are masked wherever they stand. OpenRouter's sk-or- keys are
@@ -119,7 +122,10 @@ std::string one_line(std::string_view text, const std::vector<std::string>& secr
     return out;
 }
 
-std::string describe_ms(std::chrono::milliseconds elapsed) { return std::to_string(elapsed.count()) + " ms"; }
+std::string describe_ms(std::chrono::milliseconds elapsed)
+{
+    return std::to_string(elapsed.count()) + " ms";
+}
 
 }  // namespace
 
@@ -170,8 +176,8 @@ std::string render_exchange(const net::exchange_record& record, const std::vecto
     if (record.answered) {
         std::string status = std::to_string(record.status);
         if (!record.reason.empty()) status += " " + record.reason;
-        line("< ", status + " (" + describe_ms(record.elapsed) + ", " + describe_bytes(record.bytes_sent) +
-                       " sent, " + describe_bytes(record.bytes_received) + " received)");
+        line("< ", status + " (" + describe_ms(record.elapsed) + ", " + describe_bytes(record.bytes_sent) + " sent, " +
+                       describe_bytes(record.bytes_received) + " received)");
         for (const auto& [name, value] : record.response_headers)
             line("< ", name + ": " + shown_header_value(name, value));
         return out;
@@ -184,7 +190,8 @@ std::string render_exchange(const net::exchange_record& record, const std::vecto
     }
     std::string took = describe_ms(record.elapsed);
     if (record.bytes_sent > 0 || record.bytes_received > 0)
-        took += ", " + describe_bytes(record.bytes_sent) + " sent, " + describe_bytes(record.bytes_received) + " received";
+        took +=
+            ", " + describe_bytes(record.bytes_sent) + " sent, " + describe_bytes(record.bytes_received) + " received";
     line("* ", stage + " failed, no answer (" + took + "): " + record.fail.message);
     return out;
 }

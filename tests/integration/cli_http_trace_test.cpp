@@ -24,15 +24,16 @@ const std::string known_key = R"("keys": {")" + key + R"(": {"name": "trace", "l
 // A server that sets a cookie and echoes the key in a header of its own.
 const std::string echoing_providers = R"("faults": [
   {"path": "/api/v1/providers", "kind": "status", "status": 500,
-   "headers": {"Set-Cookie": "session=)" + key + R"(; Path=/", "X-Echo": "Bearer )" + key + R"("},
+   "headers": {"Set-Cookie": "session=)" +
+                                      key + R"(; Path=/", "X-Echo": "Bearer )" + key + R"("},
    "body": {"error": {"message": "Internal Server Error", "code": 500}}}])";
 
 /// One exchange as the trace printed it.
 struct traced_exchange {
     std::string method, url;
     std::vector<std::string> request_headers;
-    int status = 0;            ///< from the `< NNN` line; 0 when none came
-    std::string error;         ///< the `* ` line, when the exchange failed
+    int status = 0;     ///< from the `< NNN` line; 0 when none came
+    std::string error;  ///< the `* ` line, when the exchange failed
     std::vector<std::string> response_headers;
 };
 
@@ -44,7 +45,8 @@ std::ostream& operator<<(std::ostream& out, const traced_exchange& e)
 std::vector<traced_exchange> exchanges_in(const std::string& err)
 {
     static const std::regex request_line(R"(^> ([A-Z]+) (https?://\S+)$)");
-    static const std::regex status_line(R"(^< ([0-9]{3})( .*)? \([0-9]+ ms, [0-9.]+ [kMG]?B sent, [0-9.]+ [kMG]?B received\)$)");
+    static const std::regex status_line(
+        R"(^< ([0-9]{3})( .*)? \([0-9]+ ms, [0-9.]+ [kMG]?B sent, [0-9.]+ [kMG]?B received\)$)");
     std::vector<traced_exchange> list;
     std::istringstream lines(err);
     for (std::string line; std::getline(lines, line);) {
@@ -90,7 +92,10 @@ std::vector<logged_exchange> log_of(const ngd::test::simulator& sim)
     return list;
 }
 
-bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, std::string_view part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 void expect_no_key(const ngd::test::run_result& r)
 {
@@ -170,8 +175,8 @@ BOOST_AUTO_TEST_CASE(vv_is_also_spelled_v_v_and_verbose_verbose_and_v_alone_trac
     const auto plain = run_ngdoctor(with_simulator({"check-all"}, sim), home.path());
     BOOST_TEST(plain.exit_code == 0, plain.out << plain.err);
 
-    for (const std::vector<std::string>& spelling : {std::vector<std::string>{"-vv"}, {"-v", "-v"},
-                                                    {"--verbose", "--verbose"}, {"-v", "--verbose"}, {"-vvv"}}) {
+    for (const std::vector<std::string>& spelling :
+         {std::vector<std::string>{"-vv"}, {"-v", "-v"}, {"--verbose", "--verbose"}, {"-v", "--verbose"}, {"-vvv"}}) {
         const std::size_t before = sim.log_lines().size();
         auto args = with_simulator({"check-all"}, sim);
         args.insert(args.end(), spelling.begin(), spelling.end());

@@ -24,7 +24,8 @@ net::exchange_record answered_key_request()
     r.elapsed = std::chrono::milliseconds(312);
     r.bytes_sent = 174;
     r.bytes_received = 1234;
-    r.request_headers = {{"Host", "openrouter.ai"}, {"User-Agent", "ngdoctor/0.1.0"}, {"Authorization", "Bearer " + key}};
+    r.request_headers = {
+        {"Host", "openrouter.ai"}, {"User-Agent", "ngdoctor/0.1.0"}, {"Authorization", "Bearer " + key}};
     r.response_headers = {{"Content-Type", "application/json"}, {"Content-Length", "1100"}};
     return r;
 }
@@ -37,7 +38,10 @@ std::vector<std::string> lines_of(const std::string& text)
     return lines;
 }
 
-bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, std::string_view part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -79,7 +83,8 @@ BOOST_AUTO_TEST_CASE(credential_headers_are_redacted_by_name)
     BOOST_TEST(report::shown_header_value("X-Api-Key", "abc123abc123") == "[REDACTED]");
     BOOST_TEST(report::shown_header_value("api-key", "abc123abc123") == "[REDACTED]");
     BOOST_TEST(report::shown_header_value("X-Amz-Security-Token", "FQoGZXIvYXdz") == "[REDACTED]");
-    BOOST_TEST(report::shown_header_value("Cookie", "session=abc; theme=dark") == "session=[REDACTED]; theme=[REDACTED]");
+    BOOST_TEST(report::shown_header_value("Cookie", "session=abc; theme=dark") ==
+               "session=[REDACTED]; theme=[REDACTED]");
     BOOST_TEST(report::shown_header_value("Set-Cookie", "__cf_bm=xyz; Path=/; HttpOnly") ==
                "__cf_bm=[REDACTED]; Path=/; HttpOnly");
     // Counts and ids that only look alike stay, so the trace still helps.
@@ -92,7 +97,8 @@ BOOST_AUTO_TEST_CASE(key_shaped_values_in_any_header_are_masked)
 {
     auto r = answered_key_request();
     const std::string openai_key = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z";
-    const std::string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    const std::string jwt =
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
     const std::string configured = "my-own-gateway-secret-1";
     r.response_headers = {{"X-Echo", "Bearer " + key},
                           {"X-Debug", "upstream said " + openai_key},
@@ -126,19 +132,23 @@ BOOST_AUTO_TEST_CASE(a_transport_failure_shows_its_stage_and_message_instead_of_
     r.url = "https://openrouter.ai/api/v1/models";
     r.elapsed = std::chrono::milliseconds(15);
     r.request_headers = {{"Host", "openrouter.ai"}};
-    r.fail = {net::error_class::connect, "connect",
-              "cannot connect to openrouter.ai:443 (connecting to 127.0.0.1:1): Connection refused", {}};
+    r.fail = {net::error_class::connect,
+              "connect",
+              "cannot connect to openrouter.ai:443 (connecting to 127.0.0.1:1): Connection refused",
+              {}};
     const auto lines = lines_of(report::render_exchange(r, {}));
     BOOST_TEST_REQUIRE(lines.size() == 3u);
     BOOST_TEST(lines[0] == "> GET https://openrouter.ai/api/v1/models");
-    BOOST_TEST(lines[2] == "* connect failed, no answer (15 ms): cannot connect to openrouter.ai:443 "
-                           "(connecting to 127.0.0.1:1): Connection refused");
+    BOOST_TEST(lines[2] ==
+               "* connect failed, no answer (15 ms): cannot connect to openrouter.ai:443 "
+               "(connecting to 127.0.0.1:1): Connection refused");
 
     r.bytes_sent = 80;
     r.bytes_received = 12;
     r.fail = {net::error_class::bad_response, "read", "response from openrouter.ai:443 was cut off", {}};
-    BOOST_TEST(lines_of(report::render_exchange(r, {})).back() ==
-               "* read failed, no answer (15 ms, 80 B sent, 12 B received): response from openrouter.ai:443 was cut off");
+    BOOST_TEST(
+        lines_of(report::render_exchange(r, {})).back() ==
+        "* read failed, no answer (15 ms, 80 B sent, 12 B received): response from openrouter.ai:443 was cut off");
 }
 
 BOOST_AUTO_TEST_CASE(a_request_the_client_refused_to_send_says_so)
@@ -146,7 +156,8 @@ BOOST_AUTO_TEST_CASE(a_request_the_client_refused_to_send_says_so)
     net::exchange_record r;
     r.method = "GET";
     r.url = "http://api.example.com/v1/models";
-    r.fail = {net::error_class::config, "policy", "refusing to send the API key over plain HTTP to api.example.com:80", {}};
+    r.fail = {
+        net::error_class::config, "policy", "refusing to send the API key over plain HTTP to api.example.com:80", {}};
     const auto lines = lines_of(report::render_exchange(r, {}));
     BOOST_TEST_REQUIRE(lines.size() == 2u);
     BOOST_TEST(lines[1] == "* not sent (policy): refusing to send the API key over plain HTTP to api.example.com:80");
