@@ -20,6 +20,8 @@ struct exchange_record {
     int status = 0;
     std::string reason;  ///< the status line's reason phrase, as the server sent it
     failure fail;        ///< why no answer came (when not answered)
+    /// From the request being ready to its end: resolving, connecting, TLS (unless a kept
+    /// connection was reused) and any wait for a free slot on a busy host included.
     std::chrono::milliseconds elapsed{0};
     std::size_t bytes_sent = 0;      ///< request line, headers and body as written
     std::size_t bytes_received = 0;  ///< status line, headers and body as read (partial on a failure)
