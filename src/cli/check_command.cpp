@@ -18,6 +18,7 @@
 #include "doctor/scrub.hpp"
 #include "net/client.hpp"
 #include "openrouter/key_mask.hpp"
+#include "report/exchange_trace.hpp"
 #include "report/json.hpp"
 #include "report/status_line.hpp"
 #include "report/text.hpp"
@@ -36,7 +37,8 @@ namespace {
 
 struct check_options {
     std::optional<std::string> json;  ///< "compact", "pretty" or "auto" (pretty on a terminal)
-    bool offline = false, live = false, strict = false, verbose = false, no_color = false;
+    bool offline = false, live = false, strict = false, no_color = false;
+    int verbosity = 0;  ///< how many times -v was given: 1 details and timings, 2 also the HTTP trace
     bool help = false, quiet = false;
     std::string group_by = "auto";
     double timeout = 10, deadline = 30;
@@ -62,6 +64,32 @@ constexpr run_flag run_flags[] = {
     {"max-output-tokens", "responses_create_params.max_output_tokens", "merged into every row"},
     {"prompt-config", "prompt_config", "the prompt template that builds each row's input"},
     {"agent", "agent_name", "the agent of rows without agent_ref"},
+};
+
+/// A flag that counts: `-v`, `-vv`, `-v -v` and `--verbose --verbose` each add one per v.
+/// (A bool_switch given twice is an error in Program_options, and `-vv` is two -v there.)
+class occurrence_count : public po::value_semantic_codecvt_helper<char> {
+public:
+    explicit occurrence_count(int* count) : count_(count) {}
+    std::string name() const override { return ""; }
+    unsigned min_tokens() const override { return 0; }
+    unsigned max_tokens() const override { return 0; }
+    bool is_composing() const override { return true; }  // every occurrence is parsed, none rejected
+    bool is_required() const override { return false; }
+    bool apply_default(boost::any&) const override { return false; }
+    void notify(const boost::any& store) const override
+    {
+        if (!store.empty()) *count_ = boost::any_cast<int>(store);
+    }
+
+protected:
+    void xparse(boost::any& store, const std::vector<std::string>&) const override
+    {
+        store = store.empty() ? 1 : boost::any_cast<int>(store) + 1;
+    }
+
+private:
+    int* count_;
 };
 
 po::options_description describe_run_flags(check_options& o)
@@ -100,7 +128,9 @@ po::options_description describe(check_options& o)
          "connect to H2:P2 whenever H1:P1 is asked for (TLS still verifies H1)")
         ("proxy", po::value<std::string>()->value_name("URL")->notifier([&o](const std::string& v) { o.proxy = v; }),
          "HTTPS proxy (default: HTTPS_PROXY / https_proxy, honouring NO_PROXY)")
-        ("verbose,v", po::bool_switch(&o.verbose), "show details of passing checks and per-check timings")
+        ("verbose,v", new occurrence_count(&o.verbosity),
+         "show details of passing checks and per-check timings; -vv also shows every HTTP exchange on "
+         "stderr as curl -v does (method, URL, status, time, bytes, headers; credentials masked)")
         ("no-color", po::bool_switch(&o.no_color), "no ANSI colour")
         ("quiet,q", po::bool_switch(&o.quiet), "only problems and the summary")
         ("group-by", po::value(&o.group_by)->value_name("target|check"),
@@ -235,7 +265,7 @@ boost::json::object options_json(const check_options& o)
     j["cacert"] = list(o.cacerts);
     j["connect_to"] = list(o.connect_tos);
     j["proxy"] = o.proxy ? boost::json::value(without_credentials(*o.proxy)) : boost::json::value(nullptr);
-    j["verbose"] = o.verbose;
+    j["verbose"] = o.verbosity > 0;
     j["quiet"] = o.quiet;
     j["group_by"] = o.group_by;
     return j;
@@ -326,17 +356,23 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     }
 
     std::string bad_connect_to;
-    const auto net_options = net_options_from(o, bad_connect_to);
+    auto net_options = net_options_from(o, bad_connect_to);
     if (!bad_connect_to.empty())
         return usage_error(io, "--connect-to wants H1:P1:H2:P2, got '" + bad_connect_to + "'", command);
     // A --cacert file that is missing or unreadable is the command line's mistake, not the network's.
     if (const auto problem = net::cacert_problem(o.cacerts)) return usage_error(io, "--cacert: " + *problem, command);
 
     const auto started = std::chrono::steady_clock::now();
+    doctor::run_context ctx = context_from(o, overrides);
+    // -vv: every exchange on stderr, so that stdout (the report, the JSON) stays as it is.
+    const auto trace_secrets = secrets_of(ctx);
+    if (o.verbosity >= 2)
+        net_options.on_exchange = [&io, &trace_secrets](const net::exchange_record& record) {
+            io.err << report::render_exchange(record, trace_secrets) << std::flush;
+        };
     boost::asio::io_context io_context;
     net::client http(io_context.get_executor(), net_options);
     doctor::answers fetched(http);
-    doctor::run_context ctx = context_from(o, overrides);
     ctx.http = o.offline ? nullptr : &http;
     ctx.fetched = o.offline ? nullptr : &fetched;
 
@@ -350,7 +386,9 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     const bool colour = colour_wanted(o.no_color, io.out_is_tty);
     report::status_line line(io.out, rep.targets, colour);
     doctor::progress_callback progress;
-    if (io.out_is_tty && !o.json && !dumb_terminal()) progress = [&line](const doctor::run_progress& p) { line.update(p); };
+    // The status line is drawn over itself; trace lines on the same terminal would break it.
+    if (io.out_is_tty && !o.json && !dumb_terminal() && o.verbosity < 2)
+        progress = [&line](const doctor::run_progress& p) { line.update(p); };
     rep.findings = doctor::run_checks(io_context, ctx, selected, progress);
     line.clear();
     doctor::scrub(rep.findings, secrets_of(ctx));
@@ -366,7 +404,7 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     if (o.json) {
         report::render_json(io.out, rep, *layout);
     } else
-        report::render_text(io.out, rep, {colour, o.verbose, o.quiet, *group, terminal_width(io.out_is_tty)});
+        report::render_text(io.out, rep, {colour, o.verbosity > 0, o.quiet, *group, terminal_width(io.out_is_tty)});
     return code;
 }
 
@@ -385,6 +423,9 @@ std::vector<option_spelling> check_option_list()
         out.push_back({"--" + option->long_name(), has_short ? shown.substr(0, 2) : "",
                        option->semantic()->max_tokens() > 0});
     }
+    // -vv is one word that the option parser reads as -v twice; before the command
+    // (`ngdoctor -vv check-all`) it is matched as a word, so it is a spelling of its own.
+    out.push_back({"--verbose", "-vv", false});
     return out;
 }
 

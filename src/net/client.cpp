@@ -180,6 +180,9 @@ struct client::impl {
     asio::awaitable<outcome> fetch_scrubbed(request req);
     asio::awaitable<outcome> fetch(request req);
     asio::awaitable<exchange_result> send(const route& r, const http_request& message);
+    void tell(const http_url& url, const http_request& message, const exchange_result& result,
+              clock::time_point started) const;
+    void tell_refused(const http_url& url, const request& req, const failure& why) const;
     route route_for(const http_url& url) const;
     std::optional<std::string> policy_refusal(const route& r, bool with_key) const;
     bool ready_for_tls();
@@ -263,6 +266,51 @@ asio::awaitable<exchange_result> client::impl::send(const route& r, const http_r
     }
 }
 
+namespace {
+
+header_list headers_of(const auto& message)
+{
+    header_list headers;
+    for (const auto& field : message)
+        headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    return headers;
+}
+
+}  // namespace
+
+void client::impl::tell(const http_url& url, const http_request& message, const exchange_result& result,
+                        clock::time_point started) const
+{
+    if (!options_.on_exchange) return;
+    exchange_record record;
+    record.method = std::string(message.method_string());
+    record.url = url_for_trace(url);
+    record.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
+    record.bytes_sent = result.bytes_sent;
+    record.bytes_received = result.bytes_received;
+    record.request_headers = headers_of(message);
+    if (result.response) {
+        record.answered = true;
+        record.status = result.response->result_int();
+        record.reason = std::string(result.response->reason());
+        record.response_headers = headers_of(*result.response);
+    } else {
+        record.fail = result.fail;
+    }
+    options_.on_exchange(record);
+}
+
+// A request the policy kept from being sent is an exchange that failed before its first byte.
+void client::impl::tell_refused(const http_url& url, const request& req, const failure& why) const
+{
+    if (!options_.on_exchange) return;
+    exchange_record record;
+    record.method = req.method;
+    record.url = url_for_trace(url);
+    record.fail = why;
+    options_.on_exchange(record);
+}
+
 // Loading the system store takes a while: a run that makes no https request skips it.
 bool client::impl::ready_for_tls()
 {
@@ -300,11 +348,21 @@ asio::awaitable<outcome> client::impl::fetch(request req)
         const bool with_key = has_credentials && at_origin;
         route r = route_for(*url);
         r.loopback_only = with_key && !url->https;
-        if (url->https && !ready_for_tls()) co_return failed(error_class::config, "config", setup_error_);
-        if (auto refusal = policy_refusal(r, with_key))
-            co_return failed(error_class::config, "policy", std::move(*refusal));
+        if (url->https && !ready_for_tls()) {
+            auto result = failed(error_class::config, "config", setup_error_);
+            tell_refused(*url, req, result.fail);
+            co_return result;
+        }
+        if (auto refusal = policy_refusal(r, with_key)) {
+            auto result = failed(error_class::config, "policy", std::move(*refusal));
+            tell_refused(*url, req, result.fail);
+            co_return result;
+        }
 
-        auto exchanged = co_await send(r, build_request(req, *url, at_origin, options_.user_agent));
+        const auto sent = build_request(req, *url, at_origin, options_.user_agent);
+        const auto sent_at = clock::now();
+        auto exchanged = co_await send(r, sent);
+        tell(*url, sent, exchanged, sent_at);
         if (!exchanged.response) co_return outcome{std::nullopt, std::move(exchanged.fail)};
         http_response& message = *exchanged.response;
         const auto location = message.find(http::field::location);

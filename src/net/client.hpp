@@ -4,6 +4,7 @@
 /// their host, TLS verification with the system store plus extra CAs, curl-style
 /// --connect-to, and HTTPS proxies through CONNECT. One keep-alive connection per
 /// (scheme, host, port) is reused by later requests.
+#include "net/exchange_record.hpp"
 #include "net/http.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +47,9 @@ struct client_options {
     std::size_t max_body = 16u * 1024u * 1024u;
     int max_redirects = 5;
     std::string user_agent = "ngdoctor";
+    /// Told of every exchange when it ends (each redirect hop apart, a transport failure or a
+    /// refusal to send included), on the client's executor; unset, nothing is recorded.
+    std::function<void(const exchange_record&)> on_exchange;
 };
 
 /// Fills proxy / no_proxy from HTTPS_PROXY, https_proxy, NO_PROXY, no_proxy unless already set.

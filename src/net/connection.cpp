@@ -257,6 +257,7 @@ asio::awaitable<exchange_result> connection::exchange_on(Stream& stream, const h
     exchange_result result;
     tcp().expires_after(limits.timeout);
     const auto [write_error, written] = co_await http::async_write(stream, req, nothrow);
+    result.bytes_sent = written;
     if (write_error) {
         if (is_timeout(write_error)) {
             result.fail =
@@ -284,6 +285,7 @@ asio::awaitable<exchange_result> connection::exchange_on(Stream& stream, const h
         const auto read_expiry = std::min(clock::now() + limits.timeout, deadline);
         tcp().expires_at(read_expiry);
         auto [read_error, read] = co_await http::async_read_some(stream, buffer_, parser, nothrow);
+        result.bytes_received += read;
         if (!read_error) continue;
         // Many servers end a read-until-close body without a TLS close_notify.
         if (read_error == asio::ssl::error::stream_truncated && parser.is_header_done() && parser.need_eof()) {

@@ -51,6 +51,8 @@ struct exchange_result {
     /// A reused connection died before any byte of the answer: the server had closed it
     /// while idle, so the request may be sent again on a fresh connection.
     bool stale = false;
+    std::size_t bytes_sent = 0;      ///< what the write put on the connection
+    std::size_t bytes_received = 0;  ///< what the parser took from it, also when it then failed
 };
 
 class connection {
