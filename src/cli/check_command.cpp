@@ -1,6 +1,7 @@
 // `check-all` and `check ID|GROUP...`: resolve the config, find the targets, run the
 // checks, print the report, and return the exit code.
 #include "cli/check_capture.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/platform.hpp"
 #include "cli/terminal.hpp"
@@ -139,13 +140,6 @@ po::options_description describe(check_options& o)
     return d;
 }
 
-std::vector<std::string> option_names(const po::options_description& d)
-{
-    std::vector<std::string> names;
-    for (const auto& option : d.options()) names.push_back("--" + option->long_name());
-    return names;
-}
-
 /// Hydra overrides: `key=value`, `+key=value`, `++key=value`, `~key`.
 bool is_override(const std::string& arg)
 {
@@ -271,14 +265,6 @@ boost::json::object options_json(const check_options& o)
     return j;
 }
 
-int usage_error(console& io, const std::string& message, std::string_view command)
-{
-    // The message may quote an argument, and an argument may hold a key.
-    io.err << "ngdoctor " << command << ": " << doctor::scrub(message, {}) << "\n"
-           << "Try 'ngdoctor " << command << " --help'.\n";
-    return doctor::exit_usage;
-}
-
 /// Parses, runs and prints; with `capture`, stores the report and the run's secrets there
 /// instead of printing.
 int run_checks_command(const std::vector<std::string>& args, console& io, std::string_view command,
@@ -291,28 +277,8 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     all.add(described).add_options()("args", po::value(&o.positional));
     po::positional_options_description positional;
     positional.add("args", -1);
-    // --json and --json=LAYOUT are read here: a Program_options value that is optional
-    // would take the next word (an override) as its value.
-    std::vector<std::string> rest;
-    for (const auto& arg : args) {
-        if (arg == "--json")
-            o.json = "auto";
-        else if (arg.starts_with("--json="))
-            o.json = arg.substr(7);
-        else
-            rest.push_back(arg);
-    }
-    try {
-        po::variables_map vm;
-        po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::unknown_option& e) {
-        return usage_error(io, "unknown option " + e.get_option_name() +
-                                   doctor::did_you_mean(e.get_option_name(), option_names(described)),
-                           command);
-    } catch (const po::error& e) {
-        return usage_error(io, e.what(), command);
-    }
+    if (const auto mistake = parse_command_line(args, all, positional, described, &o.json))
+        return usage_error(io, *mistake, command);
     if (o.help) {
         io.out << "Usage: ngdoctor " << command << (named ? " ID|GROUP..." : "")
                << " [options] [overrides...]\n"

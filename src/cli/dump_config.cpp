@@ -1,4 +1,5 @@
 // `dump-config`: the configuration NeMo Gym would resolve, printed as OmegaConf prints it.
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
 #include "config/dump.hpp"
@@ -38,19 +39,6 @@ po::options_description describe(dump_options& o)
     return d;
 }
 
-int usage_error(console& io, const std::string& message)
-{
-    io.err << "ngdoctor dump-config: " << message << "\nTry 'ngdoctor dump-config --help'.\n";
-    return doctor::exit_usage;
-}
-
-std::vector<std::string> option_names(const po::options_description& d)
-{
-    std::vector<std::string> names;
-    for (const auto& option : d.options()) names.push_back("--" + option->long_name());
-    return names;
-}
-
 void print_help(console& io, const po::options_description& d)
 {
     io.out << "Usage: ngdoctor dump-config [--format yaml|json] [--show-origin] [--show-secrets]\n"
@@ -85,31 +73,21 @@ int run_dump_config(const std::vector<std::string>& args, console& io)
         if (!option_value && !a.starts_with("-") && config::looks_like_override(a)) overrides.push_back(a);
         else options_part.push_back(a);
     }
-    try {
-        po::variables_map vm;
-        // No abbreviations: "--show-secret" must not quietly mean --show-secrets.
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(options_part).options(all).positional(positional).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::unknown_option& e) {
-        return usage_error(io, "unknown option " + e.get_option_name() +
-                                   doctor::did_you_mean(e.get_option_name(), option_names(described)));
-    } catch (const po::error& e) {
-        return usage_error(io, e.what());
-    }
+    if (const auto mistake = parse_command_line(options_part, all, positional, described))
+        return usage_error(io, *mistake, "dump-config");
     if (o.help) {
         print_help(io, described);
         return doctor::exit_ok;
     }
     if (o.format != "yaml" && o.format != "json")
-        return usage_error(io, "--format must be yaml or json, got '" + o.format + "'");
+        return usage_error(io, "--format must be yaml or json, got '" + o.format + "'", "dump-config");
     if (!o.positional.empty())
         return usage_error(io, "'" + o.positional.front() +
-                                   "' is not an override (key=value, +key=value, ++key=value or ~key)");
+                                   "' is not an override (key=value, +key=value, ++key=value or ~key)", "dump-config");
 
     if (o.env_file)
         if (auto why = config::not_a_readable_file(*o.env_file))
-            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why);
+            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why, "dump-config");
 
     config::dump_request request;
     request.resolve.env_file = o.env_file;

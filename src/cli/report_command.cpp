@@ -2,6 +2,7 @@
 // report through the same renderer the run used, and two of them compared — for someone
 // who was not at the machine the report was made on.
 #include "cli/archive.hpp"
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 #include "doctor/did_you_mean.hpp"
@@ -45,19 +46,6 @@ po::options_description describe(report_options& o)
          "order of the text report (default: by target when there are more than 2 targets)")
         ("help,h", po::bool_switch(&o.help), "this help");
     return d;
-}
-
-std::vector<std::string> option_names(const po::options_description& d)
-{
-    std::vector<std::string> names;
-    for (const auto& option : d.options()) names.push_back("--" + option->long_name());
-    return names;
-}
-
-int usage_error(console& io, const std::string& message)
-{
-    io.err << "ngdoctor report: " << doctor::scrub(message, {}) << "\nTry 'ngdoctor report --help'.\n";
-    return doctor::exit_usage;
 }
 
 /// The file's report, scrubbed again (a report edited by hand may hold a key); nullopt after
@@ -160,25 +148,8 @@ int run_report(const std::vector<std::string>& args, console& io)
     all.add(described).add_options()("files", po::value(&o.files));
     po::positional_options_description positional;
     positional.add("files", -1);
-    std::vector<std::string> rest;
-    for (const auto& arg : args) {
-        if (arg == "--json")
-            o.json = "auto";
-        else if (arg.starts_with("--json="))
-            o.json = arg.substr(7);
-        else
-            rest.push_back(arg);
-    }
-    try {
-        po::variables_map vm;
-        po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::unknown_option& e) {
-        return usage_error(io, "unknown option " + e.get_option_name() +
-                                   doctor::did_you_mean(e.get_option_name(), option_names(described)));
-    } catch (const po::error& e) {
-        return usage_error(io, e.what());
-    }
+    if (const auto mistake = parse_command_line(args, all, positional, described, &o.json))
+        return usage_error(io, *mistake, "report");
     if (o.help) {
         io.out << "Usage: ngdoctor report [options] FILE\n"
                   "       ngdoctor report --diff [--json] OLD NEW\n"
@@ -191,13 +162,13 @@ int run_report(const std::vector<std::string>& args, console& io)
         return doctor::exit_ok;
     }
     const auto group = parse_grouping(o.group_by);
-    if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'");
+    if (!group) return usage_error(io, "--group-by wants target or check, got '" + o.group_by + "'", "report");
     const auto layout = o.json ? report::parse_json_layout(*o.json, io.out_is_tty) : std::nullopt;
-    if (o.json && !layout) return usage_error(io, "--json wants compact or pretty, got '" + *o.json + "'");
-    if (o.json && !o.diff) return usage_error(io, "--json goes with --diff (a saved report is JSON already)");
+    if (o.json && !layout) return usage_error(io, "--json wants compact or pretty, got '" + *o.json + "'", "report");
+    if (o.json && !o.diff) return usage_error(io, "--json goes with --diff (a saved report is JSON already)", "report");
     const std::size_t wanted = o.diff ? 2 : 1;
     if (o.files.size() != wanted)
-        return usage_error(io, o.diff ? "--diff compares two reports: name OLD and NEW" : "name one report file");
+        return usage_error(io, o.diff ? "--diff compares two reports: name OLD and NEW" : "name one report file", "report");
 
     const report::text_style style{colour_wanted(o.no_color, io.out_is_tty), o.verbose, o.quiet, *group,
                                    terminal_width(io.out_is_tty)};

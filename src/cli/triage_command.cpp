@@ -1,5 +1,6 @@
 // `triage PATH...`: read a run's files and logs after it failed, print the causes (the
 // owning check's finding, count, first place, evidence, fix) and the run's shape.
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "config/file_kind.hpp"
 
@@ -57,12 +58,6 @@ po::options_description describe(triage_options& o)
          "with --check: connect to H2:P2 whenever H1:P1 is asked for")
         ("help,h", po::bool_switch(&o.help), "this help");
     return d;
-}
-
-int usage_error(console& io, const std::string& message)
-{
-    io.err << "ngdoctor triage: " << message << "\nTry 'ngdoctor triage --help'.\n";
-    return doctor::exit_usage;
 }
 
 /// The terminal's width when stdout is one, else $COLUMNS, else 100.
@@ -133,17 +128,7 @@ int run_triage(const std::vector<std::string>& args, console& io)
     all.add(described).add_options()("paths", po::value(&o.paths));
     po::positional_options_description positional;
     positional.add("paths", -1);
-    try {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
-    } catch (const po::unknown_option& e) {
-        std::vector<std::string> names;
-        for (const auto& option : described.options()) names.push_back("--" + option->long_name());
-        return usage_error(io, "unknown option " + e.get_option_name() + doctor::did_you_mean(e.get_option_name(), names));
-    } catch (const po::error& e) {
-        return usage_error(io, e.what());
-    }
+    if (const auto mistake = parse_command_line(args, all, positional, described)) return usage_error(io, *mistake, "triage");
     if (o.help) {
         io.out << "Usage: ngdoctor triage [--json] [-v] [--check] PATH...\n"
                   "Find why a NeMo Gym run failed from what it left behind. PATH is a rollout output\n"
@@ -154,13 +139,13 @@ int run_triage(const std::vector<std::string>& args, console& io)
                << described;
         return doctor::exit_ok;
     }
-    if (o.paths.empty()) return usage_error(io, "name at least one PATH (a run folder, a log, a transcript, or -)");
+    if (o.paths.empty()) return usage_error(io, "name at least one PATH (a run folder, a log, a transcript, or -)", "triage");
     if (o.env_file)
         if (auto why = config::not_a_readable_file(*o.env_file))
-            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why);
+            return usage_error(io, "--env-file '" + *o.env_file + "' " + *why, "triage");
 
     auto result = triage::run_triage(o.paths, 0);
-    if (!result.usage_error.empty()) return usage_error(io, result.usage_error);
+    if (!result.usage_error.empty()) return usage_error(io, result.usage_error, "triage");
     redact_all(result.report);
 
     const auto ids = o.check ? owning_checks(result.report) : std::vector<std::string>();
