@@ -168,13 +168,14 @@ lookup_credentials credentials_for(const triage_options& o, const triage::triage
     options.python_version = [] { return std::optional<std::string>(); };
     const auto resolved = config::resolve(options);
     const auto targets = doctor::find_targets(resolved.root);
-    // OpenRouter's targets first: a vllm_model server elsewhere has no generation records.
+    // OpenRouter's targets first (a vllm_model server has no generation records), then any
+    // with a key: a base URL elsewhere may be OpenRouter behind a proxy.
     const doctor::target* chosen = nullptr;
+    auto has_key = [](const doctor::target& t) { return t.api_key.value && !t.api_key.value->empty() && !t.api_key.unresolved; };
     for (const auto& t : targets)
-        if (is_openrouter(t) && t.api_key.value && !t.api_key.value->empty() && !t.api_key.unresolved) {
-            chosen = &t;
-            break;
-        }
+        if (!chosen && has_key(t) && is_openrouter(t)) chosen = &t;
+    for (const auto& t : targets)
+        if (!chosen && has_key(t)) chosen = &t;
     if (const auto env = config::process_environment()("OPENROUTER_API_KEY"); env && !env->empty()) {
         c.key = *env;
         c.key_from = "OPENROUTER_API_KEY";

@@ -39,12 +39,15 @@ std::string duration(double ms)
     return buffer;
 }
 
-/// "$0.0015": enough digits for a single cheap generation.
+/// "$0.0015", "$0.0000012": fixed notation, at least four decimals, no trailing zeros beyond.
 std::string dollars(double usd)
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, usd != 0 && usd < 0.01 ? "$%.6g" : "$%.4f", usd);
-    return buffer;
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%.10f", usd);
+    std::string text = buffer;
+    const std::size_t point = text.find('.');
+    while (point != std::string::npos && text.size() > point + 5 && text.back() == '0') text.pop_back();
+    return "$" + text;
 }
 
 std::string tokens_text(const std::optional<std::int64_t>& prompt, const std::optional<std::int64_t>& completion)
@@ -68,7 +71,10 @@ std::string generation_facts(const triage_generation& g)
     if (g.latency_ms) parts.push_back("latency " + duration(*g.latency_ms));
     if (g.generation_time_ms) parts.push_back("generation " + duration(*g.generation_time_ms));
     if (g.tokens_prompt || g.tokens_completion) parts.push_back("tokens " + tokens_text(g.tokens_prompt, g.tokens_completion));
-    if (g.native_tokens_prompt || g.native_tokens_completion) {
+    // The provider's own counts, when they differ from OpenRouter's normalised ones.
+    const bool native_differs = g.native_tokens_prompt != g.tokens_prompt || g.native_tokens_completion != g.tokens_completion ||
+                                (g.native_tokens_reasoning && *g.native_tokens_reasoning > 0);
+    if ((g.native_tokens_prompt || g.native_tokens_completion) && native_differs) {
         std::string native = "native " + tokens_text(g.native_tokens_prompt, g.native_tokens_completion);
         if (g.native_tokens_reasoning && *g.native_tokens_reasoning > 0)
             native += ", " + std::to_string(*g.native_tokens_reasoning) + " reasoning";
