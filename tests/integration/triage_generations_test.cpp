@@ -273,3 +273,20 @@ BOOST_AUTO_TEST_CASE(files_without_generation_ids_say_there_is_nothing_to_look_u
     BOOST_TEST(mentions(r, "no OpenRouter generation id (gen-...) in the files read"), r);
     BOOST_TEST(generation_requests(sim).empty());
 }
+
+BOOST_AUTO_TEST_CASE(no_answer_is_said_as_a_transport_failure)
+{
+    test::simulator sim;
+    const auto ids = completions(sim, key_the_simulator_knows, 1);
+    test::temp_dir dir;
+    write_run(dir, ids, key_the_simulator_knows);
+    BOOST_TEST_REQUIRE(sim.stop() == 0);  // its port now refuses connections
+    const auto r = triage(sim, {"--json", "--generations", "--timeout", "5", "run"}, dir.path());
+    BOOST_TEST_INFO(r);
+    BOOST_TEST_REQUIRE(r.report.at("generations").as_array().size() == 1u);
+    const auto& g = entry(r.report, 0);
+    BOOST_TEST(g.at("outcome").as_string() == "error");
+    BOOST_TEST(g.at("http_status").as_int64() == 0);
+    BOOST_TEST(std::string(g.at("error").as_string()).starts_with("no answer (connect)"), g.at("error"));
+    expect_no_key(r, key_the_simulator_knows);
+}
