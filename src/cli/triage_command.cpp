@@ -231,9 +231,38 @@ report::triage_generation generation_entry(const std::string& id, const openrout
     return g;
 }
 
+/// The HTTP options of --generations from the command line; a message when one is wrong
+/// (a usage error, as `ngdoctor check` makes it).
+std::optional<std::string> lookup_net_options(const triage_options& o, net::client_options& options)
+{
+    if (o.timeout) {
+        try {
+            const double seconds = std::stod(*o.timeout);
+            if (!(seconds > 0)) throw std::invalid_argument("not positive");
+            options.timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
+        } catch (const std::exception&) {
+            return "--timeout wants a number of seconds above 0, got '" + *o.timeout + "'";
+        }
+    }
+    options.cacert_files = o.cacerts;
+    for (const auto& text : o.connect_tos) {
+        auto parsed = net::parse_connect_to(text);
+        if (!parsed) return "--connect-to wants H1:P1:H2:P2, got '" + text + "'";
+        options.connect_tos.push_back(*parsed);
+    }
+    if (!o.cacerts.empty()) {
+        std::string cacert_error;
+        if (!net::make_tls_context(o.cacerts, cacert_error)) return "--cacert: " + cacert_error;
+    }
+    net::apply_proxy_environment(options);
+    options.user_agent = "ngdoctor/" + std::string(report::version());
+    return std::nullopt;
+}
+
 /// Looks up a few of the ids the files mention, all at once; fills `lookup`. A missing key
-/// or a bad option is a note, never a failure of the triage itself.
-void look_up_generations(const triage_options& o, const triage::triage_result& result, report::generation_lookup& lookup)
+/// is a note, never a failure of the triage itself.
+void look_up_generations(const triage_options& o, const net::client_options& options,
+                         const triage::triage_result& result, report::generation_lookup& lookup)
 {
     lookup.asked = true;
     lookup.mentions = result.generation_mentions;
@@ -247,34 +276,6 @@ void look_up_generations(const triage_options& o, const triage::triage_result& r
                       "(--env-file) holding policy_api_key";
         return;
     }
-    net::client_options options;
-    if (o.timeout) {
-        try {
-            options.timeout = std::chrono::milliseconds(static_cast<long long>(std::stod(*o.timeout) * 1000.0));
-        } catch (const std::exception&) {
-            lookup.note = "not looked up: --timeout wants a number of seconds, got '" + *o.timeout + "'";
-            return;
-        }
-    }
-    options.cacert_files = o.cacerts;
-    for (const auto& text : o.connect_tos) {
-        auto parsed = net::parse_connect_to(text);
-        if (!parsed) {
-            lookup.note = "not looked up: --connect-to wants H1:P1:H2:P2, got '" + text + "'";
-            return;
-        }
-        options.connect_tos.push_back(*parsed);
-    }
-    if (!o.cacerts.empty()) {
-        std::string cacert_error;
-        if (!net::make_tls_context(o.cacerts, cacert_error)) {
-            lookup.note = "not looked up: --cacert: " + cacert_error;
-            return;
-        }
-    }
-    net::apply_proxy_environment(options);
-    options.user_agent = "ngdoctor/" + std::string(report::version());
-
     std::vector<std::string> ids = result.generation_ids;
     if (ids.size() > generations_asked_at_most) ids.resize(generations_asked_at_most);
     std::vector<std::optional<openrouter::api_result<openrouter::generation>>> answers(ids.size());
@@ -339,9 +340,13 @@ int run_triage(const std::vector<std::string>& args, console& io)
         if (auto why = config::not_a_readable_file(*o.env_file))
             return usage_error(io, "--env-file '" + *o.env_file + "' " + *why);
 
+    net::client_options lookup_options;
+    if (o.generations)
+        if (auto why = lookup_net_options(o, lookup_options)) return usage_error(io, *why);
+
     auto result = triage::run_triage(o.paths, 0, o.generations);
     if (!result.usage_error.empty()) return usage_error(io, result.usage_error);
-    if (o.generations) look_up_generations(o, result, result.report.generations);
+    if (o.generations) look_up_generations(o, lookup_options, result, result.report.generations);
     redact_all(result.report);
 
     const auto ids = o.check ? owning_checks(result.report) : std::vector<std::string>();

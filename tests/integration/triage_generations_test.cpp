@@ -124,6 +124,9 @@ const json::object& entry(const json::value& report, std::size_t i)
     return report.at("generations").as_array().at(i).as_object();
 }
 
+/// An id no simulator ran, for tests that never reach one.
+std::string id_for_usage_test() { return "gen-1764780000-Zq8LwR2mXc4TnB7yKp1V"; }
+
 bool mentions(const triage_run& r, std::string_view text) { return r.raw.out.find(text) != std::string::npos; }
 
 }  // namespace
@@ -289,4 +292,19 @@ BOOST_AUTO_TEST_CASE(no_answer_is_said_as_a_transport_failure)
     BOOST_TEST(g.at("http_status").as_int64() == 0);
     BOOST_TEST(std::string(g.at("error").as_string()).starts_with("no answer (connect)"), g.at("error"));
     expect_no_key(r, key_the_simulator_knows);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_network_option_is_a_usage_error)
+{
+    test::temp_dir dir;
+    write_run(dir, {id_for_usage_test()}, key_the_simulator_knows);
+    for (const std::vector<std::string>& wrong : {std::vector<std::string>{"--connect-to", "openrouter.ai"},
+                                                  std::vector<std::string>{"--cacert", "no-such-ca.pem"},
+                                                  std::vector<std::string>{"--timeout", "soon"}}) {
+        std::vector<std::string> args{"triage", "--generations", "run"};
+        args.insert(args.end(), wrong.begin(), wrong.end());
+        const auto r = test::run(test::staged_binary("ngdoctor"), args, {dir.path(), {}, {}, std::chrono::seconds(60)});
+        BOOST_TEST(r.exit_code == 2, wrong[0] << ": " << r.err);
+        BOOST_TEST(r.err.find("ngdoctor triage: " + wrong[0]) != std::string::npos, r.err);
+    }
 }
