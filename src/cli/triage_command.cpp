@@ -150,7 +150,7 @@ constexpr std::string_view default_base_url = "https://openrouter.ai/api/v1";
 struct lookup_credentials {
     std::string key;  ///< never printed; empty = none found
     std::string base_url{default_base_url};
-    std::string key_from;  ///< "OPENROUTER_API_KEY" or the config path, for the note
+    std::string key_from;  ///< "OPENROUTER_API_KEY" or the config path ("policy_api_key"), said on a refusal
 };
 
 bool is_openrouter(const doctor::target& t)
@@ -189,7 +189,8 @@ lookup_credentials credentials_for(const triage_options& o, const triage::triage
 }
 
 /// One answer of GET /generation as the report shows it; errors say what happened, honestly.
-report::triage_generation generation_entry(const std::string& id, const openrouter::api_result<openrouter::generation>& r)
+report::triage_generation generation_entry(const std::string& id, const openrouter::api_result<openrouter::generation>& r,
+                                           const std::string& key_from)
 {
     report::triage_generation g;
     g.id = id;
@@ -219,8 +220,8 @@ report::triage_generation generation_entry(const std::string& id, const openrout
                   "not indexed yet (right after a run, ask again in a minute)";
     } else if (e.status == 401 || e.status == 403) {
         g.outcome = "unauthorized";
-        g.error = "the key was refused (HTTP " + std::to_string(e.status) + said +
-                  "): check it with `ngdoctor check key.status`";
+        g.error = "the key was refused (HTTP " + std::to_string(e.status) + said + "): the key of " + key_from +
+                  "; check it with `ngdoctor check key.status`";
     } else if (e.status == 0) {
         g.outcome = "error";
         g.error = "no answer (" + std::string(net::to_string(e.cls)) + "): " + e.detail;
@@ -292,7 +293,7 @@ void look_up_generations(const triage_options& o, const net::client_options& opt
     for (std::size_t i = 0; i < ids.size(); ++i) {
         report::triage_generation entry;
         if (answers[i]) {
-            entry = generation_entry(ids[i], *answers[i]);
+            entry = generation_entry(ids[i], *answers[i], credentials.key_from);
         } else {
             entry.id = ids[i];
             entry.outcome = "error";

@@ -220,6 +220,7 @@ BOOST_AUTO_TEST_CASE(a_refused_key_is_said_as_such_and_never_printed)
     expect_no_key(r, gym::canary_key);
     const auto text = triage(sim, {"--generations", "-v", "run", "logs"}, dir.path());
     BOOST_TEST(mentions(text, "the key was refused (HTTP 401"), text);
+    BOOST_TEST(mentions(text, "the key of policy_api_key; check it with `ngdoctor check key.status`"), text);
     expect_no_key(text, gym::canary_key);
 }
 
