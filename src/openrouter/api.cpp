@@ -1,5 +1,7 @@
 #include "openrouter/api.hpp"
 
+#include <cctype>
+
 namespace ngd::openrouter {
 
 namespace {
@@ -27,6 +29,24 @@ boost::asio::awaitable<api_result<credits>> get_credits(net::client& http, std::
                                                         std::string_view key)
 {
     co_return co_await call<credits>(http, make_get(base_url, "credits", key), parse_credits);
+}
+
+boost::asio::awaitable<api_result<generation>> get_generation(net::client& http, std::string_view base_url,
+                                                              std::string_view key, std::string_view id)
+{
+    // Percent-encoded: an id is only read from logs, so it is never trusted to be URL-safe.
+    std::string query = "generation?id=";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    for (const unsigned char c : id) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            query += static_cast<char>(c);
+        } else {
+            query += '%';
+            query += hex[c >> 4];
+            query += hex[c & 0xF];
+        }
+    }
+    co_return co_await call<generation>(http, make_get(base_url, query, key), parse_generation);
 }
 
 boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,

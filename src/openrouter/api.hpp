@@ -8,6 +8,7 @@
 #include "openrouter/credits.hpp"
 #include "openrouter/endpoints.hpp"
 #include "openrouter/error_envelope.hpp"
+#include "openrouter/generation.hpp"
 #include "openrouter/key_info.hpp"
 #include "openrouter/model.hpp"
 #include "openrouter/providers.hpp"
@@ -66,6 +67,12 @@ boost::asio::awaitable<api_result<key_info>> get_key(net::client& http, std::str
 /// GET {base}/credits (answers 403 unless the key is a management key).
 boost::asio::awaitable<api_result<credits>> get_credits(net::client& http, std::string_view base_url,
                                                         std::string_view key);
+
+/// GET {base}/generation?id={id}: what OpenRouter recorded about one generation. A 404 may
+/// mean the id is unknown to this key's account, or that it is not indexed yet (the record
+/// appears shortly after the generation ends).
+boost::asio::awaitable<api_result<generation>> get_generation(net::client& http, std::string_view base_url,
+                                                              std::string_view key, std::string_view id);
 
 /// GET {base}/models; `key` may be empty (the catalog is public).
 boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,

@@ -88,6 +88,7 @@ api_result<T> interpret(const net::request& req, const net::outcome& out, body_p
 }
 
 template api_result<key_info> interpret(const net::request&, const net::outcome&, body_parser<key_info>);
+template api_result<generation> interpret(const net::request&, const net::outcome&, body_parser<generation>);
 template api_result<credits> interpret(const net::request&, const net::outcome&, body_parser<credits>);
 template api_result<model_list> interpret(const net::request&, const net::outcome&, body_parser<model_list>);
 template api_result<model> interpret(const net::request&, const net::outcome&, body_parser<model>);

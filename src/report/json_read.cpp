@@ -78,6 +78,16 @@ public:
         throw bad_field(path(key), "expected a whole number, got " + kind_of(*v));
     }
 
+    std::optional<double> number(std::string_view key) const
+    {
+        const auto* v = find(key);
+        if (!v) return std::nullopt;
+        if (v->is_double()) return v->as_double();
+        if (v->is_int64()) return static_cast<double>(v->as_int64());
+        if (v->is_uint64()) return static_cast<double>(v->as_uint64());
+        throw bad_field(path(key), "expected a number, got " + kind_of(*v));
+    }
+
     std::vector<std::string> texts(std::string_view key) const
     {
         std::vector<std::string> out;
@@ -302,6 +312,36 @@ saved_triage triage_from(const json::value& root)
         cause.first_seen = c.text("first_seen");
         cause.evidence = c.text("evidence");
         out.report.causes.push_back(std::move(cause));
+    }
+    // `triage --generations` only; a report without the key was made without the option.
+    if (const auto* list = root.as_object().if_contains("generations"); list && !list->is_null()) {
+        auto& lookup = out.report.generations;
+        lookup.asked = true;
+        lookup.mentions = static_cast<std::uint64_t>(std::max<std::int64_t>(0, top.integer("generation_mentions").value_or(0)));
+        lookup.note = top.text("generations_note");
+        for (const auto& g : top.objects("generations")) {
+            triage_generation one;
+            one.id = g.text("id", true);
+            one.outcome = g.text("outcome", true);
+            one.http_status = static_cast<int>(g.integer("http_status").value_or(0));
+            one.error = g.text("error");
+            one.provider = g.text("provider");
+            one.model = g.text("model");
+            one.finish_reason = g.text("finish_reason");
+            one.native_finish_reason = g.text("native_finish_reason");
+            one.created_at = g.text("created_at");
+            one.latency_ms = g.number("latency_ms");
+            one.generation_time_ms = g.number("generation_time_ms");
+            one.total_cost = g.number("total_cost");
+            if (const auto t = g.object("tokens")) {
+                one.tokens_prompt = t->integer("prompt");
+                one.tokens_completion = t->integer("completion");
+                one.native_tokens_prompt = t->integer("native_prompt");
+                one.native_tokens_completion = t->integer("native_completion");
+                one.native_tokens_reasoning = t->integer("native_reasoning");
+            }
+            lookup.looked_up.push_back(std::move(one));
+        }
     }
     return out;
 }

@@ -61,6 +61,39 @@ void render_triage_json(std::ostream& out, const triage_report& report)
     root["sources"] = std::move(sources);
     root["rollouts"] = std::move(rollouts);
     root["causes"] = std::move(causes);
+    // Added with --generations only: a report without it is as before.
+    if (report.generations.asked) {
+        auto number = [](const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); };
+        auto count = [](const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
+        auto text = [](const std::string& v) { return v.empty() ? json::value(nullptr) : json::value(v); };
+        json::array generations;
+        for (const auto& g : report.generations.looked_up) {
+            json::object o;
+            o["id"] = g.id;
+            o["outcome"] = g.outcome;
+            o["http_status"] = g.http_status;
+            o["error"] = text(g.error);
+            o["provider"] = text(g.provider);
+            o["model"] = text(g.model);
+            o["finish_reason"] = text(g.finish_reason);
+            o["native_finish_reason"] = text(g.native_finish_reason);
+            o["latency_ms"] = number(g.latency_ms);
+            o["generation_time_ms"] = number(g.generation_time_ms);
+            json::object tokens;
+            tokens["prompt"] = count(g.tokens_prompt);
+            tokens["completion"] = count(g.tokens_completion);
+            tokens["native_prompt"] = count(g.native_tokens_prompt);
+            tokens["native_completion"] = count(g.native_tokens_completion);
+            tokens["native_reasoning"] = count(g.native_tokens_reasoning);
+            o["tokens"] = std::move(tokens);
+            o["total_cost"] = number(g.total_cost);
+            o["created_at"] = text(g.created_at);
+            generations.push_back(std::move(o));
+        }
+        root["generations"] = std::move(generations);
+        root["generation_mentions"] = report.generations.mentions;
+        root["generations_note"] = text(report.generations.note);
+    }
     out << json::serialize(root) << '\n';
 }
 

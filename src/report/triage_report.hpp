@@ -38,10 +38,33 @@ struct triage_cause {
     std::string evidence;     ///< one line, redacted
 };
 
+/// What OpenRouter recorded about one generation the run's files mention (GET /generation).
+struct triage_generation {
+    std::string id;
+    /// found; not_found (404: unknown to this key's account, or not indexed yet);
+    /// unauthorized (401/403: the key); error (any other status, a transport failure, a bad body).
+    std::string outcome;
+    int http_status = 0;  ///< 0 when no answer came
+    std::string error;    ///< one line for a person when not found (never a key)
+    std::string provider, model, finish_reason, native_finish_reason, created_at;
+    std::optional<double> latency_ms, generation_time_ms, total_cost;
+    std::optional<std::int64_t> tokens_prompt, tokens_completion;
+    std::optional<std::int64_t> native_tokens_prompt, native_tokens_completion, native_tokens_reasoning;
+};
+
+/// `triage --generations`: the few ids looked up, or why none were.
+struct generation_lookup {
+    bool asked = false;          ///< --generations was given
+    std::uint64_t mentions = 0;  ///< how often the files mentioned a generation id
+    std::string note;            ///< why nothing (or not everything) was looked up; "" when all went as asked
+    std::vector<triage_generation> looked_up;
+};
+
 struct triage_report {
     std::vector<triage_source> sources;
     rollout_shape rollouts;
     std::vector<triage_cause> causes;  ///< by count, most first
+    generation_lookup generations;
 };
 
 }  // namespace ngd::report

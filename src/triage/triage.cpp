@@ -2,6 +2,7 @@
 
 #include "doctor/check.hpp"
 #include "openrouter/curl.hpp"
+#include "triage/generation_ids.hpp"
 #include "triage/line_reader.hpp"
 #include "triage/log_scanner.hpp"
 #include "triage/redact.hpp"
@@ -49,7 +50,10 @@ std::optional<int> status_of_category(std::string_view category)
 
 class reader {
 public:
-    explicit reader(int stdin_fd) : stdin_fd_(stdin_fd), scanner_(causes_) {}
+    reader(int stdin_fd, bool want_generation_ids) : stdin_fd_(stdin_fd), scanner_(causes_)
+    {
+        if (want_generation_ids) ids_.emplace();
+    }
 
     bool read(const source& s, std::string& error)
     {
@@ -72,6 +76,7 @@ public:
         std::string_view line;
         while (lines.next(line)) {
             const place where{shown, lines.number()};
+            if (ids_) ids_->scan(line);
             switch (s.kind) {
             case file_kind::materialized:
                 if (!blank(line)) ++c.planned;
@@ -125,6 +130,10 @@ public:
         result.overrides = overrides_;
         result.run_overrides = run_overrides_;
         result.env_file = env_file_;
+        if (ids_) {
+            result.generation_ids = ids_->chosen();
+            result.generation_mentions = ids_->mentions();
+        }
         // Rollouts that failed: the failed rows, the collector's /run 500s; a run that died with
         // rollouts missing had at least one (at HEAD one failed rollout ends the collection).
         std::int64_t failures = std::max(scanner_.run_failures(), shape.failed);
@@ -297,6 +306,7 @@ private:
     std::map<std::string, collection> stems_;
     std::string overrides_;
     std::vector<std::string> run_overrides_;
+    std::optional<generation_ids> ids_;  ///< only when asked for: most runs never look ids up
     std::string env_file_;  ///< the first env.yaml read: the config the run used
     std::string first_failure_file_, first_missing_file_;
     std::uint64_t first_missing_line_ = 0;
@@ -305,12 +315,12 @@ private:
 
 }  // namespace
 
-triage_result run_triage(const std::vector<std::string>& paths, int stdin_fd)
+triage_result run_triage(const std::vector<std::string>& paths, int stdin_fd, bool want_generation_ids)
 {
     triage_result result;
     const auto sources = find_sources(paths, result.usage_error);
     if (!result.usage_error.empty()) return result;
-    reader r(stdin_fd);
+    reader r(stdin_fd, want_generation_ids);
     for (const auto& s : sources)
         if (!r.read(s, result.usage_error)) return result;
     return r.finish();

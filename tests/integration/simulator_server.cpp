@@ -14,6 +14,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/json.hpp>
 
 #include <optional>
 #include <string>
@@ -342,4 +343,43 @@ BOOST_AUTO_TEST_CASE(serves_the_current_error_wordings)
                                      R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
     BOOST_TEST(ok.status == 200);
     BOOST_TEST(std::string(ok.headers["X-Generation-Id"]).starts_with("gen-"), ok.body);
+}
+
+BOOST_AUTO_TEST_CASE(serves_the_generations_it_ran_to_the_key_that_ran_them)
+{
+    const std::string other_key = "sk-or-v1-" + std::string(64, '7');
+    simulator sim(R"({"keys": {")" + main_key + R"(": {"name": "main", "limit": 10}, ")" + other_key +
+                  R"(": {"name": "other"}}, "catalog": {"size": 40}})");
+    const auto ran = fetch(sim, post("/api/v1/chat/completions",
+                                     R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));
+    BOOST_TEST_REQUIRE(ran.status == 200, ran.body);
+    const std::string id(ran.headers["X-Generation-Id"]);
+    BOOST_TEST_REQUIRE(id.starts_with("gen-"));
+    BOOST_TEST(contains(ran.body, "\"id\":\"" + id + "\""), "the body's id is the header's");
+
+    const auto found = fetch(sim, keyed(req("/api/v1/generation?id=" + id), main_key));
+    BOOST_TEST_REQUIRE(found.status == 200, found.body);
+    const auto data = boost::json::parse(found.body).at("data").as_object();
+    BOOST_TEST(data.at("id").as_string() == id);
+    BOOST_TEST(data.at("model").as_string() == "openai/gpt-4o-mini");
+    BOOST_TEST(!data.at("provider_name").as_string().empty());
+    BOOST_TEST(data.at("finish_reason").as_string() == "stop");
+    BOOST_TEST(data.at("tokens_prompt").as_int64() > 0);
+    BOOST_TEST(data.at("tokens_completion").as_int64() > 0);
+    BOOST_TEST(data.at("total_cost").to_number<double>() > 0);
+    BOOST_TEST(data.at("latency").to_number<double>() >= data.at("generation_time").to_number<double>());
+
+    // Another account does not see it; nor does a made-up id: OpenRouter's 404 envelope.
+    for (const auto& [target, key] : {std::pair{"/api/v1/generation?id=" + id, other_key},
+                                      std::pair{std::string("/api/v1/generation?id=gen-0000000000-notarealid00000"), main_key}}) {
+        const auto missing = fetch(sim, keyed(req(target), key));
+        BOOST_TEST(missing.status == 404, target);
+        BOOST_TEST(boost::json::parse(missing.body).at("error").at("code").as_int64() == 404, missing.body);
+    }
+    const auto anonymous = fetch(sim, req("/api/v1/generation?id=" + id));
+    BOOST_TEST(anonymous.status == 401, anonymous.body);
+    const auto unknown_key = fetch(sim, keyed(req("/api/v1/generation?id=" + id), "sk-or-v1-" + std::string(64, 'e')));
+    BOOST_TEST(unknown_key.status == 401, unknown_key.body);
+    const auto no_id = fetch(sim, keyed(req("/api/v1/generation"), main_key));
+    BOOST_TEST(no_id.status == 400, no_id.body);
 }

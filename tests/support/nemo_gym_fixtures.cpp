@@ -214,12 +214,12 @@ std::string materialized_row(int task, int rollout)
            ", \"agent_ref\": {\"type\": \"responses_api_agents\", \"name\": \"my_agent\"}}";
 }
 
-std::string success_row(int task, int rollout, double reward)
+std::string success_row(int task, int rollout, double reward, std::string_view response_id)
 {
     char r[32];
     std::snprintf(r, sizeof r, "%.1f", reward);
     return "{\"_ng_task_index\": " + std::to_string(task) + ", \"_ng_rollout_index\": " + std::to_string(rollout) +
-           ", \"response\": {\"id\": \"resp_1\", \"status\": \"completed\", \"error\": null, \"incomplete_details\": "
+           ", \"response\": {\"id\": " + json_string(response_id) + ", \"status\": \"completed\", \"error\": null, \"incomplete_details\": "
            "null, \"usage\": {\"input_tokens\": 12, \"output_tokens\": 30}, \"output\": [{\"type\": \"message\", "
            "\"role\": \"assistant\", \"content\": [{\"type\": \"output_text\", \"text\": \"42\"}]}]}, \"reward\": " +
            r + "}";

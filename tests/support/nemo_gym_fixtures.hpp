@@ -65,7 +65,7 @@ std::string retired_model_body(std::string_view model, std::string_view availabi
 
 /// Rollout file rows.
 std::string materialized_row(int task, int rollout);
-std::string success_row(int task, int rollout, double reward);
+std::string success_row(int task, int rollout, double reward, std::string_view response_id = "resp_1");
 std::string vllm_incomplete_row(int task, int rollout);
 std::string failure_row(int task, int rollout, std::string_view failure_class, std::string_view judge_error = {});
 

@@ -9,7 +9,10 @@ std::filesystem::path write_failed_run(const temp_dir& dir, const failed_run& ru
     const std::string& nl = run.newline;
     std::string inputs, outputs, failures, model_log, agent_log, terminal;
     for (int i = 0; i < run.planned; ++i) inputs += materialized_row(i, 0) + nl;
-    for (int i = 0; i < run.succeeded; ++i) outputs += success_row(i, 0, 1.0) + nl;
+    for (int i = 0; i < run.succeeded; ++i) {
+        const std::string id = run.response_ids.empty() ? "resp_1" : run.response_ids[i % run.response_ids.size()];
+        outputs += success_row(i, 0, 1.0, id) + nl;
+    }
 
     // The body as the server at `depth` prints it (debug logging only): depth 1 is the model
     // server's own line, each further depth one more agent hop (nest() wraps the same way).

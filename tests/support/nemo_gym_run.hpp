@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace ngd::test::gym {
 
@@ -26,6 +27,9 @@ struct failed_run {
     bool response_content = false;  ///< also the model server's `Response content:` line
     std::string key;            ///< written in clear on every Request info line
     std::string newline = "\n"; ///< "\r\n" for a log saved on Windows
+    /// The `response.id` of the succeeded rows, in turn (OpenRouter's generation ids when
+    /// the model server passed them on); empty = "resp_1" as before.
+    std::vector<std::string> response_ids;
 };
 
 /// Writes the run under `dir`: run/out*.jsonl, logs/policy_model.log, logs/my_agent.log,

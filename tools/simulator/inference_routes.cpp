@@ -313,7 +313,7 @@ void charge(key_record& key, const model_entry& model, double cost)
     }
 }
 
-reply generate(inference_api api, const admitted& a, const scenario& world, key_record& key, std::int64_t now_unix)
+reply generate(inference_api api, const admitted& a, scenario& world, key_record& key, std::int64_t now_unix)
 {
     completion c;
     c.id = api == inference_api::responses ? generation_id("resp_", now_unix)
@@ -331,6 +331,9 @@ reply generate(inference_api api, const admitted& a, const scenario& world, key_
     }
     c.cost = double(c.prompt_tokens) * a.model->prompt_price() + double(c.completion_tokens) * a.model->completion_price();
     charge(key, *a.model, c.cost);
+    world.generations.remember({c.id, key.name, c.model, c.provider,
+                                api == inference_api::responses ? "responses" : "completions", c.created,
+                                c.prompt_tokens, c.completion_tokens, c.cost, a.stream, c.cut_by_max_tokens});
 
     reply r;
     if (a.stream) {

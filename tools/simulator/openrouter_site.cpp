@@ -89,6 +89,18 @@ struct api_call {
         return is_model_id(decoded) ? show_endpoints(world, decoded, authorised()) : resource_not_found();
     }
 
+    // GET /generation?id=: a generation this key's account ran, else OpenRouter's 404
+    // (the OpenAPI description's 404 example: "Resource not found").
+    reply generation() const
+    {
+        if (!authorised()) return unauthorized(who, world);
+        const auto id = percent_decoded(request.query_value("id"));
+        if (id.empty()) return json_reply(400, json::serialize(error_envelope(400, "id is required")));
+        const auto* record = world.generations.find(id);
+        if (!record || record->key_name != who.key->name) return resource_not_found();
+        return json_reply(200, generation_body(*record));
+    }
+
     reply inference(inference_api api) const
     {
         if (request.method != "POST") return method_not_allowed();
@@ -103,6 +115,7 @@ struct api_call {
         if (route == "/models/user") return get_only(&api_call::user_models);
         if (route == "/models/count") return get_only(&api_call::model_count);
         if (route == "/providers") return get_only(&api_call::providers);
+        if (route == "/generation") return get_only(&api_call::generation);
         if (route.starts_with("/model/")) return get_only(&api_call::one_model);
         if (route.starts_with("/models/") && route.ends_with("/endpoints") &&
             route.size() > std::string_view("/models//endpoints").size())

@@ -3,6 +3,7 @@
 /// latency and injected faults. Loaded once from a scenario file (scenario_load.hpp);
 /// key usage counters change as requests are served.
 #include "simulator/catalog.hpp"
+#include "simulator/generation_records.hpp"
 #include "simulator/route_match.hpp"
 
 #include <boost/json.hpp>
@@ -122,6 +123,7 @@ struct scenario {
     std::string missing_auth_wording = "classic";  ///< 401 without a key: classic, cookie or spec
     std::string credits_wording = "afford";        ///< account 402: afford ("...can only afford N") or insufficient  ///< by id; removed from the catalog
     std::string completion_text = "pong";
+    generation_records generations;  ///< filled as inference is served; read by GET /generation
 
     /// Every host this world answers for: openrouter.ai and each status page.
     std::vector<std::string> hosts() const;
