@@ -338,6 +338,17 @@ BOOST_AUTO_TEST_CASE(serves_the_current_error_wordings)
     BOOST_TEST(hidden.status == 404);
     BOOST_TEST(contains(hidden.body, "\"excluded_by\""), hidden.body);
 
+    // A key cap with a little left that does not cover the prompt itself.
+    simulator capped(R"({"keys": {")" + main_key + R"(": {"name": "main", "limit": 1, "limit_remaining": 0.000001}}})");
+    const std::string long_prompt(4000, 'a');
+    const auto cut = fetch(capped, post("/api/v1/chat/completions",
+                                        R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":")" +
+                                            long_prompt + R"("}]})",
+                                        main_key));
+    BOOST_TEST(cut.status == 402);
+    BOOST_TEST(contains(cut.body, "Prompt tokens limit exceeded: "), cut.body);
+    BOOST_TEST(contains(cut.body, " > 6"), cut.body);
+
     simulator fine(scenario_with(""));
     const auto ok = fetch(fine, post("/api/v1/chat/completions",
                                      R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", main_key));

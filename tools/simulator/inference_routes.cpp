@@ -193,6 +193,16 @@ std::optional<reply> check_credits(const scenario& world, const key_record& key,
     if (key.balance() < 0) return cannot_afford(world, requested, 0, false, key);
     if (price <= 0) return std::nullopt;
     if (key.limit && key.limit_remaining) {
+        // A key cap not yet used up that cannot pay for the prompt alone: the key-cap text
+        // "Prompt tokens limit exceeded: N > M" (triage.md §3).
+        if (const double prompt_price = a.model->prompt_price(); *key.limit_remaining > 0 && prompt_price > 0) {
+            const long prompt_affordable = tokens_for(*key.limit_remaining, prompt_price);
+            if (a.prompt_tokens > prompt_affordable)
+                return error_reply(402, with_user(error_envelope(402, "Prompt tokens limit exceeded: " +
+                                                                          std::to_string(a.prompt_tokens) + " > " +
+                                                                          std::to_string(prompt_affordable)),
+                                                  world));
+        }
         const long affordable = tokens_for(*key.limit_remaining, price);
         if (*key.limit_remaining <= 0 || affordable < requested) return cannot_afford(world, requested, affordable, true, key);
     }
