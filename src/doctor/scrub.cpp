@@ -19,9 +19,10 @@ bool key_char(char c)
 
 void replace_all(std::string& text, const std::string& secret)
 {
+    std::size_t at = text.find(secret);
+    if (at == std::string::npos) return;  // the usual case: no masking to compute
     const std::string masked = openrouter::mask_key(secret);
-    for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + masked.size()))
-        text.replace(at, secret.size(), masked);
+    for (; at != std::string::npos; at = text.find(secret, at + masked.size())) text.replace(at, secret.size(), masked);
 }
 
 // What a server or a log may put inside an echoed key without meaning to end it: a line
