@@ -105,8 +105,21 @@ struct interpolator::impl {
         chain where;
     };
 
+    // Paths being followed through interpolations, one inside another: `a: ${a.x}` walks
+    // through `a` to find `a`, forever (OmegaConf recurses until Python stops it).
+    std::size_t following = 0;
+
     // Follows whole-string node interpolations so a path can walk through them.
     std::variant<located, interpolation_failure> dereference(const node* n, chain c)
+    {
+        if (following >= limits::max_interpolation_depth) return recursion_limit_failure();
+        ++following;
+        auto result = follow(n, std::move(c));
+        --following;
+        return result;
+    }
+
+    std::variant<located, interpolation_failure> follow(const node* n, chain c)
     {
         int guard = 0;
         while (n->is_string() && has_interpolation(n->as_string())) {
@@ -416,6 +429,15 @@ struct interpolator::impl {
         return node::string(std::get<std::string>(std::move(text)), n->where());
     }
 
+    // OmegaConf's own words when Python's recursion limit stops it (about 60 links).
+    static interpolation_failure recursion_limit_failure()
+    {
+        return failure("InterpolationResolutionError",
+                       "RecursionError raised while resolving interpolation: maximum recursion depth exceeded "
+                       "(ngdoctor's limit: " + std::to_string(limits::max_interpolation_depth) +
+                           " interpolations resolved through one another)");
+    }
+
     // The resolved form of any value (memoized).
     outcome resolved(const node* n, const chain& c)
     {
@@ -425,12 +447,8 @@ struct interpolator::impl {
         if (!in_progress.insert(n).second)
             return failure("InterpolationResolutionError", "Recursive interpolation detected");
         if (in_progress.size() > limits::max_interpolation_depth) {
-            // OmegaConf's own words when Python's recursion limit stops it (about 60 links).
             in_progress.erase(n);
-            return failure("InterpolationResolutionError",
-                           "RecursionError raised while resolving interpolation: maximum recursion depth exceeded "
-                           "(ngdoctor's limit: " + std::to_string(limits::max_interpolation_depth) +
-                               " interpolations resolved through one another)");
+            return recursion_limit_failure();
         }
         outcome result = interpolated ? value_of(n, c) : outcome(resolved_container(n, c));
         in_progress.erase(n);

@@ -96,6 +96,22 @@ BOOST_AUTO_TEST_CASE(a_long_interpolation_chain_is_refused_not_overflowed)
     BOOST_TEST(error_text(r).find("maximum recursion depth exceeded") != std::string::npos, error_text(r).substr(0, 300));
 }
 
+// Found by fuzzing: a path that walks through the value holding it (`a: ${a.x}`) or two that
+// walk through each other never reach a value; OmegaConf stops at Python's recursion limit.
+BOOST_AUTO_TEST_CASE(a_path_walking_through_itself_is_refused_not_overflowed)
+{
+    for (std::string text : {"d: FA}\na: ${a.x}\n", "a: ${b.x}\nb: ${a.y}\n"}) {
+        ngd::test::temp_dir dir;
+        dir.write("env.yaml", text);
+        auto r = resolve_with(dir, {});
+        BOOST_REQUIRE(r.error);
+        BOOST_TEST(error_text(r).find("RecursionError raised while resolving interpolation: maximum recursion depth "
+                                      "exceeded") != std::string::npos,
+                   error_text(r).substr(0, 300));
+        BOOST_TEST(error_text(r).find("full_key: a") != std::string::npos, error_text(r).substr(0, 300));
+    }
+}
+
 // YAML 1.1 base-60 integers (1:30 is 90) are computed without overflow: one past int64 does
 // not fit and stays the text it was, as a too-large decimal integer does (UBSan checks the rest).
 BOOST_AUTO_TEST_CASE(base_60_integers_never_overflow)
