@@ -11,9 +11,12 @@
 #include "config/servers.hpp"
 #include "config/yaml_load.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -152,6 +155,35 @@ struct resolver_run {
         report(e);
     }
 
+    struct read_file {
+        bool found = false;
+        load_result content = node::map();
+    };
+
+    // Reads and parses list[from..] on up to one thread per core (at most 8): config files
+    // are many (a model config and every resources server is about 200) and independent.
+    std::vector<read_file> read_files(const std::vector<std::string>& list, std::size_t from,
+                                      const std::vector<std::string>& roots)
+    {
+        std::vector<read_file> files(list.size() - from);
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t k; (k = next.fetch_add(1)) < files.size();) {
+                std::string path = resolve_under_roots(list[from + k], roots, cwd);
+                std::error_code ec;
+                files[k].found = fs::is_regular_file(path, ec);
+                if (files[k].found) files[k].content = load_yaml_file(path, display_path(path, cwd));
+            }
+        };
+        std::size_t cores = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        {
+            std::vector<std::jthread> helpers;
+            for (std::size_t t = 1; t < std::min(cores, files.size()); ++t) helpers.emplace_back(work);
+            work();
+        }
+        return files;
+    }
+
     // Step 5: the include tree, discovered breadth-first, merged in post-order.
     std::vector<node> load_includes(std::vector<node> entries, const std::vector<std::string>& roots)
     {
@@ -165,15 +197,25 @@ struct resolver_run {
         std::vector<std::vector<std::size_t>> children(list.size());
         std::vector<node> configs(list.size(), node::map());
         std::vector<std::string> duplicates;
+        std::vector<read_file> level;
+        std::size_t level_begin = 0;
         for (std::size_t i = 0; i < list.size(); ++i) {
-            std::string path = resolve_under_roots(list[i], roots, cwd);
-            std::error_code ec;
-            if (!fs::is_regular_file(path, ec)) {
+            // The files of one breadth-first level are read at once; what they hold is taken
+            // in order, so the include list and the errors come out as if read one by one.
+            if (i == level_begin + level.size()) {
+                level_begin = i;
+                level = read_files(list, i, roots);
+            }
+            auto& file = level[i - level_begin];
+            if (!file.found) {
                 not_found(list[i], roots, origins[i]);
                 continue;
             }
-            bool loaded = false;
-            configs[i] = load(path, loaded);
+            if (auto* e = std::get_if<config_error>(&file.content)) {
+                report(*e);
+                continue;
+            }
+            configs[i] = std::get<node>(std::move(file.content));
             const node* nested = configs[i].find("config_paths");
             if (!nested || nested->is_null()) continue;
             std::vector<node> nested_entries;
