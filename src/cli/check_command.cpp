@@ -334,15 +334,18 @@ int run_checks_command(const std::vector<std::string>& args, console& io, std::s
     if (const auto problem = net::cacert_problem(o.cacerts)) return usage_error(io, "--cacert: " + *problem, command);
 
     const auto started = std::chrono::steady_clock::now();
-    doctor::run_context ctx = context_from(o, overrides);
     // -vv: every exchange on stderr, so that stdout (the report, the JSON) stays as it is.
-    const auto trace_secrets = secrets_of(ctx);
+    std::vector<std::string> trace_secrets;  // known once the config is read, before any request
     if (o.verbosity >= 2)
         net_options.on_exchange = [&io, &trace_secrets](const net::exchange_record& record) {
             io.err << report::render_exchange(record, trace_secrets) << std::flush;
         };
     boost::asio::io_context io_context;
     net::client http(io_context.get_executor(), net_options);
+    // The CA store is read while the config resolves.
+    if (!o.offline) http.prepare_tls();
+    doctor::run_context ctx = context_from(o, overrides);
+    trace_secrets = secrets_of(ctx);
     doctor::answers fetched(http);
     ctx.http = o.offline ? nullptr : &http;
     ctx.fetched = o.offline ? nullptr : &fetched;

@@ -1,12 +1,11 @@
 #include "cli/platform.hpp"
 
+#include "net/tls.hpp"
+
 #include <openssl/opensslv.h>
-#include <openssl/x509.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <sys/utsname.h>
 
 namespace ngd::cli {
@@ -32,14 +31,7 @@ report::platform_view this_platform(const std::vector<std::string>& cacert_files
         p.os = names.sysname;
         p.kernel = names.release;
     }
-    // The store OpenSSL's default verify paths read: SSL_CERT_FILE / SSL_CERT_DIR win over
-    // the compiled-in file and folder.
-    const char* file_env = std::getenv(X509_get_default_cert_file_env());
-    const char* dir_env = std::getenv(X509_get_default_cert_dir_env());
-    const std::string file = file_env && *file_env ? file_env : X509_get_default_cert_file();
-    const std::string dir = dir_env && *dir_env ? dir_env : X509_get_default_cert_dir();
-    std::error_code ec;
-    p.ca_store = std::filesystem::exists(file, ec) ? file : dir;
+    p.ca_store = net::system_ca_store().path;
     for (const auto& extra : cacert_files) p.ca_store += " + " + extra;
     if (proxy) p.proxy = without_credentials(*proxy);
     p.build = "ngdoctor " + std::string(report::version()) +

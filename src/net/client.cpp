@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <map>
 
 namespace ngd::net {
@@ -193,6 +194,11 @@ struct client::impl {
     client_options options_;
     std::string setup_error_;  ///< a bad --cacert file or proxy URL: every request fails with it
     std::unique_ptr<asio::ssl::context> tls_;
+    struct loaded_tls {
+        std::unique_ptr<asio::ssl::context> context;
+        std::string error;
+    };
+    std::future<loaded_tls> tls_loading_;  ///< from prepare_tls(), taken by the first https request
     std::optional<proxy_config> proxy_;
     host_slots slots_{max_in_flight_per_host};
     // Declared last: connections refer to tls_ and must go first.
@@ -314,6 +320,11 @@ void client::impl::tell_refused(const http_url& url, const request& req, const f
 // Loading the system store takes a while: a run that makes no https request skips it.
 bool client::impl::ready_for_tls()
 {
+    if (!tls_ && tls_loading_.valid()) {
+        auto loaded = tls_loading_.get();
+        tls_ = std::move(loaded.context);
+        if (!tls_ && setup_error_.empty()) setup_error_ = std::move(loaded.error);
+    }
     if (!tls_ && setup_error_.empty()) tls_ = make_tls_context(options_.cacert_files, setup_error_);
     return tls_ != nullptr;
 }
@@ -411,6 +422,16 @@ client::client(asio::any_io_executor executor, client_options options)
 }
 
 client::~client() = default;
+
+void client::prepare_tls()
+{
+    if (impl_->tls_ || impl_->tls_loading_.valid()) return;
+    impl_->tls_loading_ = std::async(std::launch::async, [files = impl_->options_.cacert_files] {
+        impl::loaded_tls out;
+        out.context = make_tls_context(files, out.error);
+        return out;
+    });
+}
 
 asio::awaitable<outcome> client::fetch(request req) { return impl_->fetch_scrubbed(std::move(req)); }
 

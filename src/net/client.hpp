@@ -69,6 +69,12 @@ public:
     // The client must outlive every fetch it started; all of them run on the executor
     // given here (one thread), which is what lets them share the connection pool freely.
 
+    /// Starts reading the system CA store on another thread, for a caller that knows https
+    /// requests will follow: the store takes tens of milliseconds to parse, and the first
+    /// request then need not wait for all of it. Without this call, the first https
+    /// request reads it.
+    void prepare_tls();
+
     const client_options& options() const;
 
 private:

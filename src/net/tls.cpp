@@ -11,6 +11,9 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 namespace ngd::net {
@@ -44,6 +47,19 @@ std::string describe_verify_result(long result, const std::string& host, const s
     if (result == X509_V_ERR_CERT_NOT_YET_VALID)
         return "TLS certificate of " + authority + " is not yet valid (" + reason + "); check the system clock";
     return "TLS certificate of " + authority + " failed verification: " + reason;
+}
+
+// A folder OpenSSL can look issuers up in: at least one certificate named <subject hash>.0.
+bool is_hash_indexed(const std::string& dir)
+{
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.size() == 10 && name.ends_with(".0") &&
+            std::all_of(name.begin(), name.begin() + 8, [](unsigned char c) { return std::isxdigit(c) != 0; }))
+            return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -83,8 +99,25 @@ bool load_cacerts(boost::asio::ssl::context& context, const std::vector<std::str
 
 }  // namespace
 
+ca_store choose_ca_store(const char* file_env, const char* dir_env, const std::string& default_file,
+                         const std::string& default_dir)
+{
+    const bool chosen = (file_env && *file_env) || (dir_env && *dir_env);
+    const std::string file = file_env && *file_env ? file_env : default_file;
+    const std::string dir = dir_env && *dir_env ? dir_env : default_dir;
+    if (!chosen && is_hash_indexed(dir)) return {true, dir};
+    std::error_code ec;
+    return {false, std::filesystem::exists(file, ec) ? file : dir};
+}
+
+ca_store system_ca_store()
+{
+    return choose_ca_store(std::getenv(X509_get_default_cert_file_env()), std::getenv(X509_get_default_cert_dir_env()),
+                           X509_get_default_cert_file(), X509_get_default_cert_dir());
+}
+
 std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
-                                                            std::string& error)
+                                                            std::string& error, const ca_store& system)
 {
     namespace ssl = boost::asio::ssl;
     auto context = std::make_unique<ssl::context>(ssl::context::tls_client);
@@ -93,7 +126,10 @@ std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<st
                              ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
                          ec);
     // A machine without a system store still works with --cacert alone.
-    context->set_default_verify_paths(ec);
+    if (system.indexed_folder)
+        SSL_CTX_load_verify_dir(context->native_handle(), system.path.c_str());
+    else
+        context->set_default_verify_paths(ec);
     if (!load_cacerts(*context, cacert_files, error)) return nullptr;
     context->set_verify_mode(ssl::verify_peer);
     return context;

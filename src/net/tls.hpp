@@ -13,10 +13,27 @@ typedef struct ssl_st SSL;
 
 namespace ngd::net {
 
-/// A client context trusting the system store plus each file of `cacert_files`
+/// Where the system's trusted CAs are read from. `indexed_folder`: OpenSSL's default folder
+/// holds certificates named by subject hash (update-ca-certificates makes Debian's so), and
+/// only those a chain needs are read, one by one; otherwise OpenSSL's default verify paths,
+/// whose bundle file is parsed whole (about 140 certificates: some 20 ms, before the first
+/// handshake). SSL_CERT_FILE or SSL_CERT_DIR in the environment: OpenSSL's default paths,
+/// which obey them.
+struct ca_store {
+    bool indexed_folder = false;
+    std::string path;  ///< the folder, or the bundle file (the folder when no file exists)
+};
+ca_store system_ca_store();
+/// The choice system_ca_store() makes, from the environment's values (null when unset) and
+/// OpenSSL's compiled-in file and folder.
+ca_store choose_ca_store(const char* file_env, const char* dir_env, const std::string& default_file,
+                         const std::string& default_dir);
+
+/// A client context trusting the `system` store plus each file of `cacert_files`
 /// (PEM, one or more certificates). nullptr with `error` set when a file is unusable.
 std::unique_ptr<boost::asio::ssl::context> make_tls_context(const std::vector<std::string>& cacert_files,
-                                                            std::string& error);
+                                                            std::string& error,
+                                                            const ca_store& system = system_ca_store());
 
 /// What is wrong with one of `cacert_files` (missing, not a file, unreadable, no certificate in
 /// it), or nullopt: the check make_tls_context makes, without loading the system store.

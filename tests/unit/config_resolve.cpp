@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 using namespace ngd::config;
@@ -298,4 +299,43 @@ BOOST_FIXTURE_TEST_CASE(hide_secrets_masks_before_resolving, fixture)
     BOOST_TEST(at(r, "policy_api_key").as_string() == "****");
     BOOST_TEST(at(r, "auth").as_string() == "Bearer ****");
     BOOST_TEST(at(r, "x").as_string() == "****");
+}
+
+// Files of one include level are parsed at once; the merge order, the include list and the
+// first error must still be those of reading them one by one.
+BOOST_FIXTURE_TEST_CASE(many_config_files_merge_and_fail_in_their_order, fixture)
+{
+    std::string list;
+    for (int i = 0; i < 40; ++i) {
+        const std::string name = "c" + std::to_string(i) + ".yaml";
+        // Every file sets `last`, so the merged value names the last file merged; every
+        // tenth includes a file of the next level, which is merged before it.
+        std::string text = "last: " + name + "\nfrom_" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+        if (i % 10 == 0) {
+            text += "config_paths: [n" + std::to_string(i) + ".yaml]\n";
+            dir.write("n" + std::to_string(i) + ".yaml", "last: n" + std::to_string(i) + "\nnested: " + std::to_string(i) + "\n");
+        }
+        dir.write(name, text);
+        list += (i ? "," : "") + name;
+    }
+    auto r = resolve(options({"+config_paths=[" + list + "]"}));
+    BOOST_TEST_REQUIRE(r.ok(), r.error->text());
+    BOOST_TEST(at(r, "last").as_string() == "c39.yaml");
+    BOOST_TEST(at(r, "nested").as_int() == 30);  // n30 merges after n0..n20 and before c31
+    BOOST_TEST(at(r, "from_39").as_int() == 39);
+    BOOST_TEST_REQUIRE(r.config_paths.size() == 44u);
+    BOOST_TEST(r.config_paths[39] == "c39.yaml");
+    BOOST_TEST(r.config_paths[40] == "n0.yaml");  // discovered breadth-first
+    BOOST_TEST(r.config_paths[43] == "n30.yaml");
+
+    // Two broken files: the first in the list is the error, whichever was parsed first.
+    dir.write("c7.yaml", "a: [1\n");
+    dir.write("c30.yaml", "b: {\n");
+    std::filesystem::remove(dir.path() / "c3.yaml");
+    r = resolve(options({"+config_paths=[" + list + "]"}));
+    BOOST_TEST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error->message.find("config_paths entry 'c3.yaml' was not found") == 0u, r.error->message);
+    BOOST_TEST_REQUIRE(r.errors.size() >= 3u);
+    BOOST_TEST(r.errors[1].message.find("c7.yaml") != std::string::npos, r.errors[1].message);
+    BOOST_TEST(r.errors[2].message.find("c30.yaml") != std::string::npos, r.errors[2].message);
 }

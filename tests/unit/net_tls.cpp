@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "net/client.hpp"
+#include "net/tls.hpp"
 #include "pki/pki.hpp"
 #include "support/loopback_proxy.hpp"
 #include "support/loopback_server.hpp"
@@ -9,6 +10,11 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
+
+#include <openssl/pem.h>
+#include <openssl/x509_vfy.h>
+
+#include <cstdio>
 
 namespace asio = boost::asio;
 using ngd::net::error_class;
@@ -326,4 +332,77 @@ BOOST_AUTO_TEST_CASE(many_concurrent_tls_requests_then_reuse_of_their_connection
         BOOST_TEST_REQUIRE(result.ok(), result.fail.message);
     }
     BOOST_TEST(server.accepted() == parallel);
+}
+
+namespace {
+
+using x509_ptr = std::unique_ptr<X509, decltype(&X509_free)>;
+
+x509_ptr parse_pem(const std::string& pem)
+{
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
+    return x509_ptr(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
+}
+
+// What a context trusts for `leaf`: 1 when its chain verifies against the context's store.
+int verifies(boost::asio::ssl::context& context, const std::string& leaf_pem)
+{
+    auto leaf = parse_pem(leaf_pem);
+    std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> check(X509_STORE_CTX_new(), X509_STORE_CTX_free);
+    X509_STORE_CTX_init(check.get(), SSL_CTX_get_cert_store(context.native_handle()), leaf.get(), nullptr);
+    return X509_verify_cert(check.get());
+}
+
+// A folder of CA certificates as update-ca-certificates leaves it: each under its subject hash.
+std::string hashed_name(const std::string& ca_pem)
+{
+    char name[16];
+    std::snprintf(name, sizeof name, "%08lx.0", X509_subject_name_hash(parse_pem(ca_pem).get()));
+    return name;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_folder_indexed_by_subject_hash_is_the_store_and_its_certificates_are_trusted)
+{
+    tls_fixture pki;
+    ngd::test::temp_dir folder;
+    folder.write(hashed_name(pki.ca.cert_pem()), pki.ca.cert_pem());
+    const std::string bundle = pki.ca_file;
+    const auto store = ngd::net::choose_ca_store(nullptr, nullptr, bundle, folder.path().string());
+    BOOST_TEST(store.indexed_folder);
+    BOOST_TEST(store.path == folder.path().string());
+    // The folder is read as chains need it, and what it holds is trusted.
+    std::string error;
+    auto context = ngd::net::make_tls_context({}, error, store);
+    BOOST_TEST_REQUIRE(context != nullptr, error);
+    BOOST_TEST(verifies(*context, pki.localhost_leaf().cert_pem) == 1);
+    // A CA that is not in the folder is not trusted.
+    tls_fixture other;
+    BOOST_TEST(verifies(*context, other.localhost_leaf().cert_pem) != 1);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_hash_index_or_when_the_environment_names_a_store_openssl_defaults_are_used)
+{
+    tls_fixture pki;
+    ngd::test::temp_dir unindexed;
+    unindexed.write("ca-certificates.crt", pki.ca.cert_pem());
+    unindexed.write("README.0", "not a hash");
+    const std::string bundle = pki.ca_file;
+    auto store = ngd::net::choose_ca_store(nullptr, nullptr, bundle, unindexed.path().string());
+    BOOST_TEST(!store.indexed_folder);
+    BOOST_TEST(store.path == bundle);  // the bundle file, parsed whole
+    store = ngd::net::choose_ca_store(nullptr, nullptr, "/nonexistent/cert.pem", unindexed.path().string());
+    BOOST_TEST(!store.indexed_folder);
+    BOOST_TEST(store.path == unindexed.path().string());  // no file: the folder is all there is
+
+    ngd::test::temp_dir indexed;
+    indexed.write(hashed_name(pki.ca.cert_pem()), pki.ca.cert_pem());
+    for (const auto& [file_env, dir_env] : {std::pair<const char*, const char*>{"/tmp/chosen.pem", nullptr},
+                                            std::pair<const char*, const char*>{nullptr, "/tmp/chosen-dir"}}) {
+        store = ngd::net::choose_ca_store(file_env, dir_env, bundle, indexed.path().string());
+        BOOST_TEST(!store.indexed_folder);  // SSL_CERT_FILE / SSL_CERT_DIR: as OpenSSL reads them
+    }
+    const std::string chosen = unindexed.write("chosen.pem", pki.ca.cert_pem()).string();
+    BOOST_TEST(ngd::net::choose_ca_store(chosen.c_str(), nullptr, bundle, indexed.path().string()).path == chosen);
 }
