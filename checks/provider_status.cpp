@@ -88,6 +88,23 @@ boost::asio::awaitable<std::vector<const openrouter::model*>> served_elsewhere(
     co_return kept;
 }
 
+// Up to `suggested` models like the target's to run instead, served by a provider not in
+// `down`; looked for only when a finding needs them (200 healthy targets need none).
+boost::asio::awaitable<std::vector<const openrouter::model*>> alternatives_to(check_context& ctx,
+                                                                              const std::string& id,
+                                                                              std::vector<std::string> down)
+{
+    const auto* catalog = co_await ctx.run.fetched->models(base_of(*ctx.tgt), key_of(*ctx.tgt));
+    if (!catalog->ok()) co_return std::vector<const openrouter::model*>{};
+    const auto* m = find_model(*catalog->value, id);
+    if (!m) co_return std::vector<const openrouter::model*>{};
+    auto candidates = similar_models(*catalog->value, *m, ctx.run.now(), candidates_asked);
+    // A replacement is only one if another provider serves it: not the one that is down.
+    if (!down.empty()) co_return co_await served_elsewhere(ctx, std::move(candidates), std::move(down));
+    if (candidates.size() > suggested) candidates.resize(suggested);
+    co_return candidates;
+}
+
 }  // namespace
 
 result provider_status(check_context& ctx)
@@ -107,17 +124,11 @@ result provider_status(check_context& ctx)
     }
     const auto& endpoints = answer->value->endpoints;
 
-    std::vector<const openrouter::model*> alternatives, candidates;
-    const auto* catalog = co_await ctx.run.fetched->models(base, key);
-    if (catalog->ok())
-        if (const auto* m = find_model(*catalog->value, id))
-            candidates = similar_models(*catalog->value, *m, ctx.run.now(), candidates_asked);
-    if (candidates.size() > suggested) alternatives.assign(candidates.begin(), candidates.begin() + suggested);
-    else alternatives = candidates;
-
-    if (endpoints.empty())
+    if (endpoints.empty()) {
+        const auto alternatives = co_await alternatives_to(ctx, id, {});
         co_return doctor::fail("no provider serves '" + id + "' right now (no endpoints)", error_class::http_404,
                                fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths));
+    }
 
     std::vector<std::string> details;
     std::size_t healthy = 0;
@@ -165,15 +176,16 @@ result provider_status(check_context& ctx)
             down.push_back(slug);
         }
     }
-    // A replacement is only one if another provider serves it: not the one that is down.
-    if (!down.empty()) alternatives = co_await served_elsewhere(ctx, candidates, down);
-
-    if (healthy == 0)
-        co_return doctor::warn("every provider of '" + id + "' is degraded (status not 0, or under " +
+    if (healthy == 0 || !outages.empty()) {
+        const auto alternatives = co_await alternatives_to(ctx, id, down);
+        if (healthy == 0)
+            co_return doctor::warn("every provider of '" + id + "' is degraded (status not 0, or under " +
                                    std::to_string(static_cast<int>(healthy_uptime)) + " % uptime in 30 min)",
-                               fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths), details);
-    if (!outages.empty())
-        co_return doctor::warn(outages.front(), fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths), details);
+                                   fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths),
+                                   details);
+        co_return doctor::warn(outages.front(), fallback_fix(t, alternatives, answer->curl, ctx.run.config.config_paths),
+                               details);
+    }
     co_return doctor::ok(std::to_string(healthy) + " of " + std::to_string(endpoints.size()) + " provider" +
                              (endpoints.size() > 1 ? "s" : "") + " of '" + id + "' healthy",
                          details);

@@ -1,33 +1,16 @@
 #include "openrouter/api.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <boost/asio/use_awaitable.hpp>
-
 #include <cctype>
 
 namespace ngd::openrouter {
 
 namespace {
 
-// A body this large (the model catalog is half a megabyte, and each key's /models/user
-// repeats it) is parsed on another core, while the answers still arriving are read.
-constexpr std::size_t parsed_elsewhere_from = 64 * 1024;
-
-boost::asio::thread_pool& parsing_thread()
-{
-    static boost::asio::thread_pool pool(1);
-    return pool;
-}
-
 template <class T>
 boost::asio::awaitable<api_result<T>> call(net::client& http, net::request req, body_parser<T> parse)
 {
     const net::outcome out = co_await http.fetch(req);
-    if (!out.ok() || out.resp->body.size() < parsed_elsewhere_from) co_return interpret(req, out, parse);
-    co_return co_await boost::asio::co_spawn(
-        parsing_thread(), [&]() -> boost::asio::awaitable<api_result<T>> { co_return interpret(req, out, parse); },
-        boost::asio::use_awaitable);
+    co_return interpret(req, out, parse);
 }
 
 }  // namespace
