@@ -79,6 +79,28 @@ struct analysis {
     bool allow_flow_plain = true, allow_block_plain = true, allow_single_quoted = true, allow_double_quoted = true;
 };
 
+// PyYAML's indicator sets, as switches: analyze() asks them of every character.
+bool is_leading_indicator(char32_t c)
+{
+    switch (c) {
+    case U'#': case U',': case U'[': case U']': case U'{': case U'}': case U'&': case U'*': case U'!':
+    case U'|': case U'>': case U'\'': case U'"': case U'%': case U'@': case U'`':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_flow_indicator(char32_t c)
+{
+    switch (c) {
+    case U',': case U'?': case U'[': case U']': case U'{': case U'}':
+        return true;
+    default:
+        return false;
+    }
+}
+
 // PyYAML's Emitter.analyze_scalar.
 analysis analyze(const std::u32string& s)
 {
@@ -99,14 +121,14 @@ analysis analyze(const std::u32string& s)
     for (std::size_t i = 0; i < s.size(); ++i) {
         char32_t ch = s[i];
         if (i == 0) {
-            if (std::u32string_view(U"#,[]{}&*!|>'\"%@`").find(ch) != std::u32string_view::npos) flow_ind = block_ind = true;
+            if (is_leading_indicator(ch)) flow_ind = block_ind = true;
             if (ch == U'?' || ch == U':') {
                 flow_ind = true;
                 if (followed_ws) block_ind = true;
             }
             if (ch == U'-' && followed_ws) flow_ind = block_ind = true;
         } else {
-            if (std::u32string_view(U",?[]{}").find(ch) != std::u32string_view::npos) flow_ind = true;
+            if (is_flow_indicator(ch)) flow_ind = true;
             if (ch == U':') {
                 flow_ind = true;
                 if (followed_ws) block_ind = true;

@@ -292,7 +292,10 @@ struct resolver_run {
         auto configs = load_includes(std::move(entries), roots);
 
         node g = node::map();
-        for (auto& c : configs) merge_layer(g, c);
+        for (auto& c : configs) {
+            merge_layer(g, c);
+            c = node::map();  // what was merged now belongs to g alone: later edits of g need not copy it
+        }
         merge_layer(g, dotenv);
         merge_layer(g, overrides.cfg);
         if (!out.config_paths.empty()) {
