@@ -3,6 +3,7 @@
 #include "net/connection.hpp"
 #include "net/host_slots.hpp"
 #include "net/tls.hpp"
+#include "net/tls_sessions.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/beast/http/field.hpp>
@@ -193,6 +194,7 @@ struct client::impl {
     asio::any_io_executor executor_;
     client_options options_;
     std::string setup_error_;  ///< a bad --cacert file or proxy URL: every request fails with it
+    tls_sessions sessions_;    ///< before tls_: the context refers to it, and goes first
     std::unique_ptr<asio::ssl::context> tls_;
     struct loaded_tls {
         std::unique_ptr<asio::ssl::context> context;
@@ -266,6 +268,7 @@ asio::awaitable<exchange_result> client::impl::send(const route& r, const http_r
             }
         }
         auto result = co_await conn->exchange(message, limits, reused);
+        result.tls_resumed = !reused && conn->tls_resumed();
         if (result.stale && repeatable && attempt == 0) continue;
         if (result.response && conn->reusable()) keep_idle(key, std::move(conn));
         co_return result;
@@ -294,6 +297,7 @@ void client::impl::tell(const http_url& url, const http_request& message, const 
     record.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
     record.bytes_sent = result.bytes_sent;
     record.bytes_received = result.bytes_received;
+    record.tls_resumed = result.tls_resumed;
     record.request_headers = headers_of(message);
     if (result.response) {
         record.answered = true;
@@ -323,9 +327,13 @@ bool client::impl::ready_for_tls()
     if (!tls_ && tls_loading_.valid()) {
         auto loaded = tls_loading_.get();
         tls_ = std::move(loaded.context);
-        if (!tls_ && setup_error_.empty()) setup_error_ = std::move(loaded.error);
+        if (tls_) sessions_.serve(tls_->native_handle());
+        else if (setup_error_.empty()) setup_error_ = std::move(loaded.error);
     }
-    if (!tls_ && setup_error_.empty()) tls_ = make_tls_context(options_.cacert_files, setup_error_);
+    if (!tls_ && setup_error_.empty()) {
+        tls_ = make_tls_context(options_.cacert_files, setup_error_);
+        if (tls_) sessions_.serve(tls_->native_handle());
+    }
     return tls_ != nullptr;
 }
 

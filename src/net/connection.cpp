@@ -2,6 +2,7 @@
 
 #include "net/resolve.hpp"
 #include "net/tls.hpp"
+#include "net/tls_sessions.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -140,9 +141,16 @@ asio::awaitable<std::optional<failure>> connection::handshake(const route& r, as
     plain_.reset();
     if (!expect_peer_name(secure_->native_handle(), r.url.host))
         co_return make_failure(error_class::tls, "tls", "cannot set up TLS verification for host " + r.url.host);
+    // A session is resumed only with the host it was made with, at the same address.
+    session_key_ = r.url.authority() + "|" + join_host_port(r.address.host, std::to_string(r.address.port));
+    if (r.proxy) session_key_ += "|" + r.proxy->authority();
+    if (auto* sessions = tls_sessions::of(tls.native_handle())) sessions->start(secure_->native_handle(), session_key_);
     secure_->next_layer().expires_after(timeout);
     const auto [error] = co_await secure_->async_handshake(asio::ssl::stream_base::client, nothrow);
-    if (!error) co_return std::nullopt;
+    if (!error) {
+        tls_resumed_ = SSL_session_reused(secure_->native_handle()) == 1;
+        co_return std::nullopt;
+    }
     if (is_timeout(error))
         co_return make_failure(error_class::timeout, "tls",
                                "TLS handshake with " + name_ + " timed out after " + describe(timeout));

@@ -53,6 +53,9 @@ struct exchange_result {
     bool stale = false;
     std::size_t bytes_sent = 0;      ///< what the write put on the connection
     std::size_t bytes_received = 0;  ///< what the parser took from it, also when it then failed
+    /// The exchange opened its connection, and the TLS session of an earlier one was
+    /// resumed: no certificate was sent or checked again.
+    bool tls_resumed = false;
 };
 
 class connection {
@@ -82,6 +85,9 @@ public:
     /// The first hop this connection reached is this machine (a loopback address).
     bool on_loopback() const { return on_loopback_; }
 
+    /// The handshake resumed a TLS session kept from an earlier connection (tls_sessions).
+    bool tls_resumed() const { return tls_resumed_; }
+
 private:
     template <class Stream>
     boost::asio::awaitable<exchange_result> exchange_on(Stream& stream, const http_request& req,
@@ -99,8 +105,10 @@ private:
     std::optional<boost::asio::ssl::stream<boost::beast::tcp_stream>> secure_;
     boost::beast::flat_buffer buffer_;
     std::string name_;  ///< "host:port", plus where it really goes, for messages
+    std::string session_key_;  ///< which kept TLS sessions this connection may resume
     bool reusable_ = false;
     bool on_loopback_ = false;
+    bool tls_resumed_ = false;
 };
 
 }  // namespace ngd::net

@@ -25,6 +25,7 @@ struct exchange_record {
     std::chrono::milliseconds elapsed{0};
     std::size_t bytes_sent = 0;      ///< request line, headers and body as written
     std::size_t bytes_received = 0;  ///< status line, headers and body as read (partial on a failure)
+    bool tls_resumed = false;        ///< on a new connection that resumed an earlier TLS session
     /// As sent: credential headers (Authorization, Cookie) are in clear here. They leave
     /// the process only through a renderer that masks them (report/exchange_trace.hpp).
     header_list request_headers;

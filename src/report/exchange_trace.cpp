@@ -171,6 +171,7 @@ std::string render_exchange(const net::exchange_record& record, const std::vecto
     auto line = [&](std::string_view prefix, std::string_view text) {
         out.append(prefix).append(one_line(text, secrets)).append("\n");
     };
+    if (record.tls_resumed) line("* ", "TLS session resumed");
     line("> ", record.method + " " + record.url);
     for (const auto& [name, value] : record.request_headers) line("> ", name + ": " + shown_header_value(name, value));
     if (record.answered) {

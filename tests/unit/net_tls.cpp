@@ -207,6 +207,31 @@ BOOST_AUTO_TEST_CASE(keep_alive_works_over_tls)
     BOOST_TEST(server.accepted() == 1u);
 }
 
+// A server that closes each connection after its answer: every request needs a new one,
+// whose handshake resumes the session of the one before (to the same host only).
+BOOST_AUTO_TEST_CASE(a_new_connection_to_the_same_host_resumes_the_tls_session)
+{
+    tls_fixture pki;
+    const loopback_server server(
+        [](const recorded_request&) { return http_answer(200, "once", {{"Connection", "close"}}); },
+        pki.localhost_leaf());
+    auto options = pki.options();
+    std::vector<ngd::net::exchange_record> seen;
+    options.on_exchange = [&seen](const ngd::net::exchange_record& r) { seen.push_back(r); };
+    asio::io_context io;
+    ngd::net::client client(io.get_executor(), options);
+    for (const char* host : {"localhost", "localhost", "localhost", "127.0.0.1"}) {
+        const auto result = ngd::test::run_to_completion(io, client.fetch(get(server.url(host))));
+        BOOST_TEST_REQUIRE(result.ok(), result.fail.message);
+    }
+    BOOST_TEST(server.accepted() == 4u);
+    BOOST_TEST_REQUIRE(seen.size() == 4u);
+    BOOST_TEST(!seen[0].tls_resumed);  // nothing to resume yet
+    BOOST_TEST(seen[1].tls_resumed);
+    BOOST_TEST(seen[2].tls_resumed);
+    BOOST_TEST(!seen[3].tls_resumed);  // another host name: a full handshake, certificate checked
+}
+
 BOOST_AUTO_TEST_CASE(a_proxy_refusing_connect_is_a_proxy_failure)
 {
     tls_fixture pki;

@@ -172,3 +172,14 @@ BOOST_AUTO_TEST_CASE(sizes_read_as_curl_counts_them)
     BOOST_TEST(report::describe_bytes(999999) == "1.0 MB");
     BOOST_TEST(report::describe_bytes(16u * 1024u * 1024u) == "16.8 MB");
 }
+
+BOOST_AUTO_TEST_CASE(a_resumed_tls_session_is_said_before_the_request_as_curl_does)
+{
+    auto r = answered_key_request();
+    BOOST_TEST(!has(report::render_exchange(r, {key}), "TLS session"));
+    r.tls_resumed = true;
+    const auto lines = lines_of(report::render_exchange(r, {key}));
+    BOOST_TEST_REQUIRE(lines.size() > 1u);
+    BOOST_TEST(lines[0] == "* TLS session resumed");
+    BOOST_TEST(lines[1] == "> GET https://openrouter.ai/api/v1/key");
+}
