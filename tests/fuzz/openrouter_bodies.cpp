@@ -5,6 +5,7 @@
 #include "openrouter/chat.hpp"
 #include "openrouter/credits.hpp"
 #include "openrouter/endpoints.hpp"
+#include "openrouter/generation.hpp"
 #include "openrouter/error_envelope.hpp"
 #include "openrouter/key_info.hpp"
 #include "openrouter/model.hpp"
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
     using namespace ngd::openrouter;
-    switch (data[0] % 8) {
+    switch (data[0] % 9) {
     case 0: check(parse_key_info(body), size); break;
     case 1: check(parse_credits(body), size); break;
     case 2: check(parse_model_list(body), size); break;
@@ -44,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             ngd::fuzz::check_message(ngd::doctor::scrub(*loose, {}), size, "loose error message");
         break;
     }
+    case 8: check(parse_generation(body), size); break;
     }
     return 0;
 }
