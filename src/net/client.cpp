@@ -324,17 +324,19 @@ void client::impl::tell_refused(const http_url& url, const request& req, const f
 // Loading the system store takes a while: a run that makes no https request skips it.
 bool client::impl::ready_for_tls()
 {
-    if (!tls_ && tls_loading_.valid()) {
-        auto loaded = tls_loading_.get();
+    if (!setup_error_.empty()) return false;  // a bad proxy URL or --cacert file: nothing is sent
+    if (!tls_) {
+        loaded_tls loaded;
+        if (tls_loading_.valid()) loaded = tls_loading_.get();
+        else loaded.context = make_tls_context(options_.cacert_files, loaded.error);
+        if (!loaded.context) {
+            setup_error_ = std::move(loaded.error);
+            return false;
+        }
         tls_ = std::move(loaded.context);
-        if (tls_) sessions_.serve(tls_->native_handle());
-        else if (setup_error_.empty()) setup_error_ = std::move(loaded.error);
+        sessions_.serve(tls_->native_handle());
     }
-    if (!tls_ && setup_error_.empty()) {
-        tls_ = make_tls_context(options_.cacert_files, setup_error_);
-        if (tls_) sessions_.serve(tls_->native_handle());
-    }
-    return tls_ != nullptr;
+    return true;
 }
 
 // Where the key may not go: plain HTTP to another machine, directly or through a proxy.

@@ -277,3 +277,20 @@ BOOST_AUTO_TEST_CASE(a_missing_or_unreadable_cacert_is_a_usage_error)
     }
     BOOST_CHECK(requests_of(sim).empty());
 }
+
+// A proxy URL that cannot be read: nothing is sent at all (not even directly, around the
+// proxy), and every request says why. The CA store is read ahead of the first request: that
+// must not let a request past the broken proxy setting.
+BOOST_AUTO_TEST_CASE(an_unreadable_proxy_url_sends_nothing)
+{
+    scenario_case c{.name = "unreadable proxy URL",
+                    .scenario = "",
+                    .env = env_default,
+                    .args = {"--proxy", "ftp://proxy.example:3128"},
+                    .expected = models_broken("fail/config"),
+                    .exit_code = 1,
+                    .mentions = {{"base_url.reach", "invalid proxy URL"}}};
+    ngd::test::simulator sim;
+    run_case(c, sim);
+    BOOST_CHECK(requests_of(sim).empty());
+}
