@@ -71,15 +71,14 @@ struct resolver_run {
         out.errors.push_back(std::move(e));
     }
 
-    node load(const std::string& path, bool& loaded)
+    // A file's tree; an empty mapping, with the error reported, when it does not load.
+    node load(const std::string& path)
     {
         auto r = load_yaml_file(path, display_path(path, cwd));
         if (auto* e = std::get_if<config_error>(&r)) {
             report(*e);
-            loaded = false;
             return node::map();
         }
-        loaded = true;
         return std::get<node>(std::move(r));
     }
 
@@ -111,8 +110,7 @@ struct resolver_run {
             }
             if (!out.env_file) return node::map();
         }
-        bool loaded = false;
-        return load(*out.env_file, loaded);
+        return load(*out.env_file);
     }
 
     // Step 4: config_paths from env.yaml and the CLI, read through interpolation.
