@@ -106,7 +106,8 @@ asio::awaitable<const answers::models_answer*> answers::models(const std::string
     const std::string key = catalog_key(base, api_key);
     const std::string id = with_key(base, key);
     const std::string_view b = base, k = key;
-    co_return co_await models_.get(id, &openrouter::list_models, std::ref(http_), b, k);
+    openrouter::catalog_reads* reads = &catalogs_;
+    co_return co_await models_.get(id, &openrouter::list_models, std::ref(http_), b, k, reads);
 }
 
 asio::awaitable<const answers::models_answer*> answers::user_models(const std::string& base,
@@ -114,7 +115,8 @@ asio::awaitable<const answers::models_answer*> answers::user_models(const std::s
 {
     const std::string id = with_key(base, api_key);
     const std::string_view b = base, k = api_key;
-    co_return co_await user_models_.get(id, &openrouter::list_user_models, std::ref(http_), b, k);
+    openrouter::catalog_reads* reads = &catalogs_;
+    co_return co_await user_models_.get(id, &openrouter::list_user_models, std::ref(http_), b, k, reads);
 }
 
 asio::awaitable<const answers::model_answer*> answers::model(const std::string& base, const std::string& model_id)

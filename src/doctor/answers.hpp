@@ -93,6 +93,7 @@ public:
 
 private:
     net::client& http_;
+    openrouter::catalog_reads catalogs_;  ///< before the answers that were parsed with it
     fetched_once<key_answer> keys_;
     fetched_once<credits_answer> credits_;
     fetched_once<models_answer> models_, user_models_;

@@ -49,10 +49,20 @@ boost::asio::awaitable<api_result<generation>> get_generation(net::client& http,
     co_return co_await call<generation>(http, make_get(base_url, query, key), parse_generation);
 }
 
-boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,
-                                                           std::string_view key)
+namespace {
+
+body_parser<model_list> catalog_parser(catalog_reads* reads)
 {
-    co_return co_await call<model_list>(http, make_get(base_url, "models", key), parse_model_list);
+    if (!reads) return parse_model_list;
+    return [reads](std::string_view body) { return reads->parse(body); };
+}
+
+}  // namespace
+
+boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,
+                                                           std::string_view key, catalog_reads* reads)
+{
+    co_return co_await call<model_list>(http, make_get(base_url, "models", key), catalog_parser(reads));
 }
 
 boost::asio::awaitable<api_result<model>> get_model(net::client& http, std::string_view base_url,
@@ -63,9 +73,9 @@ boost::asio::awaitable<api_result<model>> get_model(net::client& http, std::stri
 }
 
 boost::asio::awaitable<api_result<model_list>> list_user_models(net::client& http, std::string_view base_url,
-                                                                std::string_view key)
+                                                                std::string_view key, catalog_reads* reads)
 {
-    co_return co_await call<model_list>(http, make_get(base_url, "models/user", key), parse_model_list);
+    co_return co_await call<model_list>(http, make_get(base_url, "models/user", key), catalog_parser(reads));
 }
 
 boost::asio::awaitable<api_result<endpoint_list>> list_endpoints(net::client& http, std::string_view base_url,

@@ -4,6 +4,7 @@
 /// HTTP answer, the server's own message and a curl line that reproduces the request.
 #include "net/client.hpp"
 #include "net/http.hpp"
+#include "openrouter/catalog_reads.hpp"
 #include "openrouter/chat.hpp"
 #include "openrouter/credits.hpp"
 #include "openrouter/endpoints.hpp"
@@ -18,6 +19,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,17 +76,20 @@ boost::asio::awaitable<api_result<credits>> get_credits(net::client& http, std::
 boost::asio::awaitable<api_result<generation>> get_generation(net::client& http, std::string_view base_url,
                                                               std::string_view key, std::string_view id);
 
-/// GET {base}/models; `key` may be empty (the catalog is public).
+/// GET {base}/models; `key` may be empty (the catalog is public). With `reads`, a body
+/// already read in this run is not parsed again.
 boost::asio::awaitable<api_result<model_list>> list_models(net::client& http, std::string_view base_url,
-                                                           std::string_view key = {});
+                                                           std::string_view key = {},
+                                                           catalog_reads* reads = nullptr);
 
 /// GET {base}/model/{author}/{slug}: one model (aliases and :variant suffixes resolve); 404 if unknown.
 boost::asio::awaitable<api_result<model>> get_model(net::client& http, std::string_view base_url,
                                                     const model_ref& model, std::string_view key = {});
 
-/// GET {base}/models/user: the catalog as this key may use it.
+/// GET {base}/models/user: the catalog as this key may use it; `reads` as for list_models.
 boost::asio::awaitable<api_result<model_list>> list_user_models(net::client& http, std::string_view base_url,
-                                                                std::string_view key);
+                                                                std::string_view key,
+                                                                catalog_reads* reads = nullptr);
 
 /// GET {base}/models/{author}/{slug}/endpoints.
 boost::asio::awaitable<api_result<endpoint_list>> list_endpoints(net::client& http, std::string_view base_url,
@@ -125,11 +130,17 @@ net::request make_responses_probe(std::string_view base_url, std::string_view ke
 
 /// A parser of a 2xx body (parse_key_info, parse_model_list, ...).
 template <class T>
-using body_parser = parse_result<T> (*)(std::string_view);
+using body_parser = std::function<parse_result<T>(std::string_view)>;
 
 /// Turns an outcome into a result, with `parse` for a 2xx body; the shared path of every
 /// call, usable on recorded answers. Instantiated for the value types above.
 template <class T>
 api_result<T> interpret(const net::request& req, const net::outcome& out, body_parser<T> parse);
+
+template <class T>
+api_result<T> interpret(const net::request& req, const net::outcome& out, parse_result<T> (*parse)(std::string_view))
+{
+    return interpret<T>(req, out, body_parser<T>(parse));
+}
 
 }  // namespace ngd::openrouter

@@ -37,6 +37,12 @@ std::string mismatch(std::string_view expected, bool null_allowed, const json::v
 
 }  // namespace
 
+std::string value_place::str() const
+{
+    if (indexed_) return parent_ + "[" + std::to_string(index_) + "]";
+    return parent_.empty() ? std::string(key_) : parent_ + "." + std::string(key_);
+}
+
 std::optional<json::value> parse_body(std::string_view body, read_state& state)
 {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -75,15 +81,15 @@ std::string_view kind_name(const json::value& v)
     return "an unknown value";
 }
 
-std::optional<std::string> as_string(const json::value& v, const std::string& path, read_state& state,
+std::optional<std::string> as_string(const json::value& v, const value_place& where, read_state& state,
                                      bool null_allowed)
 {
     if (v.is_string()) return std::string(v.get_string());
-    if (!(null_allowed && v.is_null())) state.fail(path, mismatch("a string", null_allowed, v));
+    if (!(null_allowed && v.is_null())) state.fail(where.str(), mismatch("a string", null_allowed, v));
     return std::nullopt;
 }
 
-std::optional<double> as_number(const json::value& v, const std::string& path, read_state& state,
+std::optional<double> as_number(const json::value& v, const value_place& where, read_state& state,
                                 bool null_allowed)
 {
     double d = 0;
@@ -91,24 +97,24 @@ std::optional<double> as_number(const json::value& v, const std::string& path, r
     else if (v.is_uint64()) d = static_cast<double>(v.get_uint64());
     else if (v.is_double()) d = v.get_double();
     else {
-        if (!(null_allowed && v.is_null())) state.fail(path, mismatch("a number", null_allowed, v));
+        if (!(null_allowed && v.is_null())) state.fail(where.str(), mismatch("a number", null_allowed, v));
         return std::nullopt;
     }
     if (!std::isfinite(d)) {
-        state.fail(path, expected_text("a finite number", null_allowed) + ", got a number out of range");
+        state.fail(where.str(), expected_text("a finite number", null_allowed) + ", got a number out of range");
         return std::nullopt;
     }
     return d;
 }
 
-std::optional<std::int64_t> as_integer(const json::value& v, const std::string& path, read_state& state,
+std::optional<std::int64_t> as_integer(const json::value& v, const value_place& where, read_state& state,
                                        bool null_allowed)
 {
     if (v.is_int64()) return v.get_int64();
     if (v.is_uint64()) {
         if (v.get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             return static_cast<std::int64_t>(v.get_uint64());
-        state.fail(path, expected_text("an integer", null_allowed) + ", got a number out of range");
+        state.fail(where.str(), expected_text("an integer", null_allowed) + ", got a number out of range");
         return std::nullopt;
     }
     if (v.is_double()) {
@@ -116,20 +122,20 @@ std::optional<std::int64_t> as_integer(const json::value& v, const std::string& 
         // 2^63 is the first double past int64's range.
         if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.2233720368547758e18)
             return static_cast<std::int64_t>(d);
-        state.fail(path, expected_text("an integer", null_allowed) +
+        state.fail(where.str(), expected_text("an integer", null_allowed) +
                              (std::isfinite(d) && d == std::trunc(d) ? ", got a number out of range"
                                                                      : ", got a fractional number"));
         return std::nullopt;
     }
-    if (!(null_allowed && v.is_null())) state.fail(path, mismatch("an integer", null_allowed, v));
+    if (!(null_allowed && v.is_null())) state.fail(where.str(), mismatch("an integer", null_allowed, v));
     return std::nullopt;
 }
 
-std::optional<bool> as_boolean(const json::value& v, const std::string& path, read_state& state,
+std::optional<bool> as_boolean(const json::value& v, const value_place& where, read_state& state,
                                bool null_allowed)
 {
     if (v.is_bool()) return v.get_bool();
-    if (!(null_allowed && v.is_null())) state.fail(path, mismatch("a boolean", null_allowed, v));
+    if (!(null_allowed && v.is_null())) state.fail(where.str(), mismatch("a boolean", null_allowed, v));
     return std::nullopt;
 }
 
@@ -140,7 +146,7 @@ array_reader::array_reader(const json::array* array, std::string path, read_stat
 
 object_reader array_reader::object(std::size_t i) const
 {
-    const auto path = element_path(i);
+    const auto path = value_place(path_, i).str();
     if (!array_ || i >= array_->size()) return {nullptr, path, *state_};
     const auto& v = (*array_)[i];
     if (v.is_object()) return {&v.get_object(), path, *state_};
@@ -151,7 +157,7 @@ object_reader array_reader::object(std::size_t i) const
 std::optional<std::string> array_reader::string(std::size_t i) const
 {
     if (!array_ || i >= array_->size()) return std::nullopt;
-    return as_string((*array_)[i], element_path(i), *state_, false);
+    return as_string((*array_)[i], value_place(path_, i), *state_, false);
 }
 
 object_reader::object_reader(const json::object* object, std::string path, read_state& state)
@@ -169,11 +175,6 @@ const json::value* object_reader::find(std::string_view key) const
     return (object_ && !state_->failed()) ? object_->if_contains(key) : nullptr;
 }
 
-std::string object_reader::child_path(std::string_view key) const
-{
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-}
-
 const json::value* object_reader::require(std::string_view key, std::string_view expected)
 {
     if (!object_ || state_->failed()) return nullptr;
@@ -185,25 +186,25 @@ const json::value* object_reader::require(std::string_view key, std::string_view
 std::string object_reader::string(std::string_view key)
 {
     const auto* v = require(key, "a string");
-    return v ? as_string(*v, child_path(key), *state_, false).value_or("") : "";
+    return v ? as_string(*v, place(key), *state_, false).value_or("") : "";
 }
 
 double object_reader::number(std::string_view key)
 {
     const auto* v = require(key, "a number");
-    return v ? as_number(*v, child_path(key), *state_, false).value_or(0.0) : 0.0;
+    return v ? as_number(*v, place(key), *state_, false).value_or(0.0) : 0.0;
 }
 
 std::int64_t object_reader::integer(std::string_view key)
 {
     const auto* v = require(key, "an integer");
-    return v ? as_integer(*v, child_path(key), *state_, false).value_or(0) : 0;
+    return v ? as_integer(*v, place(key), *state_, false).value_or(0) : 0;
 }
 
 bool object_reader::boolean(std::string_view key)
 {
     const auto* v = require(key, "a boolean");
-    return v ? as_boolean(*v, child_path(key), *state_, false).value_or(false) : false;
+    return v ? as_boolean(*v, place(key), *state_, false).value_or(false) : false;
 }
 
 object_reader object_reader::object(std::string_view key)
@@ -225,25 +226,25 @@ array_reader object_reader::array(std::string_view key)
 std::optional<std::string> object_reader::opt_string(std::string_view key)
 {
     const auto* v = find(key);
-    return v ? as_string(*v, child_path(key), *state_, true) : std::nullopt;
+    return v ? as_string(*v, place(key), *state_, true) : std::nullopt;
 }
 
 std::optional<double> object_reader::opt_number(std::string_view key)
 {
     const auto* v = find(key);
-    return v ? as_number(*v, child_path(key), *state_, true) : std::nullopt;
+    return v ? as_number(*v, place(key), *state_, true) : std::nullopt;
 }
 
 std::optional<std::int64_t> object_reader::opt_integer(std::string_view key)
 {
     const auto* v = find(key);
-    return v ? as_integer(*v, child_path(key), *state_, true) : std::nullopt;
+    return v ? as_integer(*v, place(key), *state_, true) : std::nullopt;
 }
 
 std::optional<bool> object_reader::opt_boolean(std::string_view key)
 {
     const auto* v = find(key);
-    return v ? as_boolean(*v, child_path(key), *state_, true) : std::nullopt;
+    return v ? as_boolean(*v, place(key), *state_, true) : std::nullopt;
 }
 
 std::optional<object_reader> object_reader::opt_object(std::string_view key)

@@ -26,6 +26,22 @@ struct read_state {
     bool failed() const { return error.has_value(); }
 };
 
+/// Where one value sits in the body: "{parent}.{key}" or "{parent}[{index}]", spelt out only
+/// when an error needs it (a catalog has tens of thousands of values and no error).
+class value_place {
+public:
+    value_place(const std::string& parent, std::string_view key) : parent_(parent), key_(key) {}
+    value_place(const std::string& parent, std::size_t index) : parent_(parent), index_(index), indexed_(true) {}
+
+    std::string str() const;
+
+private:
+    const std::string& parent_;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool indexed_ = false;
+};
+
 /// Parses `body` as JSON: nullopt (and an error in `state`) for an empty body, an HTML
 /// page, invalid UTF-8, too deep nesting or any syntax error.
 std::optional<json::value> parse_body(std::string_view body, read_state& state);
@@ -33,14 +49,14 @@ std::optional<json::value> parse_body(std::string_view body, read_state& state);
 /// "a string", "an object", "null", ... for messages.
 std::string_view kind_name(const json::value& v);
 
-/// Conversions of one value at `path`; on a wrong kind they record the error and give nullopt.
-std::optional<std::string> as_string(const json::value& v, const std::string& path, read_state& state,
+/// Conversions of the value at `where`; on a wrong kind they record the error and give nullopt.
+std::optional<std::string> as_string(const json::value& v, const value_place& where, read_state& state,
                                      bool null_allowed);
-std::optional<double> as_number(const json::value& v, const std::string& path, read_state& state,
+std::optional<double> as_number(const json::value& v, const value_place& where, read_state& state,
                                 bool null_allowed);
-std::optional<std::int64_t> as_integer(const json::value& v, const std::string& path, read_state& state,
+std::optional<std::int64_t> as_integer(const json::value& v, const value_place& where, read_state& state,
                                        bool null_allowed);
-std::optional<bool> as_boolean(const json::value& v, const std::string& path, read_state& state,
+std::optional<bool> as_boolean(const json::value& v, const value_place& where, read_state& state,
                                bool null_allowed);
 
 class object_reader;
@@ -60,8 +76,6 @@ public:
     auto map_objects(F read) const -> std::vector<decltype(read(std::declval<object_reader&>()))>;
 
 private:
-    std::string element_path(std::size_t i) const { return path_ + "[" + std::to_string(i) + "]"; }
-
     const json::array* array_;
     std::string path_;
     read_state* state_;
@@ -77,7 +91,8 @@ public:
     bool valid() const { return object_ != nullptr; }
     bool has(std::string_view key) const;                 ///< present, even as null
     const json::value* find(std::string_view key) const;  ///< nullptr when absent or unreadable
-    std::string child_path(std::string_view key) const;
+    std::string child_path(std::string_view key) const { return place(key).str(); }
+    value_place place(std::string_view key) const { return {path_, key}; }
 
     std::string string(std::string_view key);
     double number(std::string_view key);

@@ -26,21 +26,22 @@ namespace {
 // A price is a decimal string; a plain number is taken as well.
 std::pair<std::string, double> read_price(object_reader& pricing, std::string_view key)
 {
-    const auto path = pricing.child_path(key);
+    const auto where = pricing.place(key);
     const auto* v = pricing.find(key);
     if (!v) {
-        if (pricing.valid() && !pricing.state().failed()) pricing.state().fail(path, "missing, expected a price string");
+        if (pricing.valid() && !pricing.state().failed())
+            pricing.state().fail(where.str(), "missing, expected a price string");
         return {};
     }
     if (v->is_number()) {
-        const auto d = as_number(*v, path, pricing.state(), false);
+        const auto d = as_number(*v, where, pricing.state(), false);
         return {json::serialize(*v), d.value_or(0)};
     }
-    auto text = as_string(*v, path, pricing.state(), false);
+    auto text = as_string(*v, where, pricing.state(), false);
     if (!text) return {};
     const auto number = parse_price(*text);
     if (!number) {
-        pricing.state().fail(path, "expected a decimal number in a string, got \"" + text->substr(0, 40) + "\"");
+        pricing.state().fail(where.str(), "expected a decimal number in a string, got \"" + text->substr(0, 40) + "\"");
         return {};
     }
     return {std::move(*text), *number};

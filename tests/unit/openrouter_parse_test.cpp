@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE openrouter_parse
 #include <boost/test/unit_test.hpp>
 
+#include "openrouter/catalog_reads.hpp"
 #include "openrouter/chat.hpp"
 #include "openrouter/credits.hpp"
 #include "openrouter/endpoints.hpp"
@@ -211,6 +212,52 @@ BOOST_AUTO_TEST_CASE(prices)
     BOOST_TEST(bad.error.text() == "data[1].pricing.prompt: expected a decimal number in a string, got \"free\"");
     const auto no_price = parse_model_list(R"({"data":[{"id":"a/b","pricing":{"prompt":"0"}}]})");
     BOOST_TEST(no_price.error.text() == "data[0].pricing.completion: missing, expected a price string");
+}
+
+BOOST_AUTO_TEST_CASE(a_place_is_spelt_out_only_for_the_error_and_names_the_element)
+{
+    const auto bad = parse_model_list(
+        R"({"data":[{"id":"a/b","supported_parameters":["tools"]},{"id":"c/d","supported_parameters":["tools",7]}]})");
+    BOOST_TEST(bad.error.text() == "data[1].supported_parameters[1]: expected a string, got a number");
+    const auto top = parse_model_list(R"({"data":[],"total_count":"many"})");
+    BOOST_TEST(top.error.text() == "total_count: expected an integer or null, got a string");
+}
+
+// Identical bodies (every key of one account, and often /models too) are parsed once, each
+// asker getting the same value; another body, or a broken one, is its own.
+BOOST_AUTO_TEST_CASE(catalog_reads_parse_each_distinct_body_once)
+{
+    const std::string body = openrouter_fixture("models_ok.json");
+    catalog_reads reads;
+    const auto first = reads.parse(body);
+    const auto again = reads.parse(std::string(body));
+    BOOST_TEST_REQUIRE(first.ok(), first.error.text());
+    BOOST_TEST_REQUIRE(again.ok());
+    BOOST_TEST(reads.distinct() == 1u);
+    BOOST_TEST(again->data.size() == first->data.size());
+    BOOST_TEST(again->data.front().id == first->data.front().id);
+    BOOST_TEST((again->total_count == first->total_count));
+
+    const auto other = reads.parse(R"({"data":[{"id":"a/b"}]})");
+    BOOST_TEST(reads.distinct() == 2u);
+    BOOST_TEST_REQUIRE(other.ok());
+    BOOST_TEST(other->data.size() == 1u);
+
+    const auto broken = reads.parse(R"({"data":[{"name":"no id"}]})");
+    BOOST_TEST(broken.error.text() == parse_model_list(R"({"data":[{"name":"no id"}]})").error.text());
+    BOOST_TEST(reads.parse(R"({"data":[{"name":"no id"}]})").error.text() == broken.error.text());
+    BOOST_TEST(reads.distinct() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(catalog_reads_remember_a_bounded_number_of_bodies)
+{
+    catalog_reads reads;
+    for (std::size_t i = 0; i < catalog_reads::max_kept + 5; ++i) {
+        const auto list = reads.parse(R"({"data":[{"id":"a/m)" + std::to_string(i) + R"("}]})");
+        BOOST_TEST_REQUIRE(list.ok(), list.error.text());
+        BOOST_TEST(list->data.front().id == "a/m" + std::to_string(i));
+    }
+    BOOST_TEST(reads.distinct() == catalog_reads::max_kept);
 }
 
 BOOST_AUTO_TEST_CASE(single_model)
