@@ -208,7 +208,7 @@ struct client::impl {
 };
 
 client::impl::impl(asio::any_io_executor executor, client_options options)
-    : executor_(std::move(executor)), options_(std::move(options))
+    : executor_(std::move(executor)), options_(std::move(options)), sessions_(options_.shared_handshake_wait)
 {
     if (options_.proxy && !options_.proxy->empty()) {
         std::string error;

@@ -47,6 +47,9 @@ struct client_options {
     std::size_t max_body = 16u * 1024u * 1024u;
     int max_redirects = 5;
     std::string user_agent = "ngdoctor";
+    /// The longest a connection to a nearby server waits for another's full TLS handshake to
+    /// the same host to give a session it can resume (tls_sessions).
+    std::chrono::milliseconds shared_handshake_wait{10};
     /// Told of every exchange when it ends (each redirect hop apart, a transport failure or a
     /// refusal to send included), on the client's executor; unset, nothing is recorded.
     std::function<void(const exchange_record&)> on_exchange;

@@ -16,6 +16,10 @@
 
 #include <algorithm>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace ngd::net {
 namespace {
 
@@ -43,6 +47,16 @@ std::string describe(std::chrono::milliseconds duration)
 {
     if (duration.count() % 1000 == 0) return std::to_string(duration.count() / 1000) + " s";
     return std::to_string(duration.count()) + " ms";
+}
+
+// The kernel's estimate of the round trip to the peer, from the TCP handshake.
+std::optional<std::chrono::microseconds> round_trip(beast::tcp_stream& stream)
+{
+    tcp_info info{};
+    socklen_t size = sizeof info;
+    if (::getsockopt(stream.socket().native_handle(), IPPROTO_TCP, TCP_INFO, &info, &size) != 0 || info.tcpi_rtt == 0)
+        return std::nullopt;
+    return std::chrono::microseconds(info.tcpi_rtt);
 }
 
 std::string describe_size(std::size_t bytes)
@@ -137,20 +151,25 @@ asio::awaitable<std::optional<failure>> connection::connect(const route& r, std:
 asio::awaitable<std::optional<failure>> connection::handshake(const route& r, asio::ssl::context& tls,
                                                               std::chrono::milliseconds timeout)
 {
+    // A session is resumed only with the host it was made with, at the same address.
+    session_key_ = r.url.authority() + "|" + join_host_port(r.address.host, std::to_string(r.address.port));
+    if (r.proxy) session_key_ += "|" + r.proxy->authority();
+    auto* sessions = tls_sessions::of(tls.native_handle());
+    // Through a proxy the round trip the kernel knows is the proxy's, not the server's.
+    if (sessions) co_await sessions->await_shared(session_key_, r.proxy ? std::nullopt : round_trip(*plain_));
+
     secure_.emplace(std::move(*plain_), tls);
     plain_.reset();
     if (!expect_peer_name(secure_->native_handle(), r.url.host))
         co_return make_failure(error_class::tls, "tls", "cannot set up TLS verification for host " + r.url.host);
-    // A session is resumed only with the host it was made with, at the same address.
-    session_key_ = r.url.authority() + "|" + join_host_port(r.address.host, std::to_string(r.address.port));
-    if (r.proxy) session_key_ += "|" + r.proxy->authority();
-    if (auto* sessions = tls_sessions::of(tls.native_handle())) sessions->start(secure_->native_handle(), session_key_);
+    if (sessions) full_handshake_ = sessions->start(secure_->native_handle(), session_key_);
     secure_->next_layer().expires_after(timeout);
     const auto [error] = co_await secure_->async_handshake(asio::ssl::stream_base::client, nothrow);
     if (!error) {
         tls_resumed_ = SSL_session_reused(secure_->native_handle()) == 1;
         co_return std::nullopt;
     }
+    full_handshake_.give_back();
     if (is_timeout(error))
         co_return make_failure(error_class::timeout, "tls",
                                "TLS handshake with " + name_ + " timed out after " + describe(timeout));
@@ -221,8 +240,10 @@ asio::awaitable<exchange_result> connection::exchange(const http_request& req, c
                                                       bool reused)
 {
     reusable_ = false;
-    if (secure_) co_return co_await exchange_on(*secure_, req, limits, reused);
-    co_return co_await exchange_on(*plain_, req, limits, reused);
+    if (!secure_) co_return co_await exchange_on(*plain_, req, limits, reused);
+    auto result = co_await exchange_on(*secure_, req, limits, reused);
+    full_handshake_.give_back();  // a session the server gives has come by now
+    co_return result;
 }
 
 // What went wrong while reading a response, by what had arrived when it did.

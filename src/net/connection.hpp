@@ -4,6 +4,7 @@
 #include "net/connect_to.hpp"
 #include "net/http.hpp"
 #include "net/proxy.hpp"
+#include "net/tls_sessions.hpp"
 #include "net/url.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -106,6 +107,7 @@ private:
     boost::beast::flat_buffer buffer_;
     std::string name_;  ///< "host:port", plus where it really goes, for messages
     std::string session_key_;  ///< which kept TLS sessions this connection may resume
+    tls_sessions::full_handshake full_handshake_;  ///< held until the first answer, when not resumed
     bool reusable_ = false;
     bool on_loopback_ = false;
     bool tls_resumed_ = false;

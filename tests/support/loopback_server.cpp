@@ -121,6 +121,14 @@ loopback_server::loopback_server(handler on_connection, std::optional<pki::ident
     thread_ = std::thread([this] { io_.run(); });
 }
 
+void loopback_server::give_no_tls_sessions()
+{
+    if (!tls_) return;
+    SSL_CTX_set_options(tls_->native_handle(), SSL_OP_NO_TICKET);
+    SSL_CTX_set_num_tickets(tls_->native_handle(), 0);
+    SSL_CTX_set_session_cache_mode(tls_->native_handle(), SSL_SESS_CACHE_OFF);
+}
+
 loopback_server::loopback_server(answer_function answer, std::optional<pki::identity> tls)
     : loopback_server(
           [answer = std::move(answer)](server_peer& peer) -> asio::awaitable<void> {

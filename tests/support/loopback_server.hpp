@@ -94,6 +94,10 @@ public:
     /// "http://127.0.0.1:PORT" or "https://HOST:PORT".
     std::string url(std::string_view host = "127.0.0.1", std::string_view path = "/") const;
 
+    /// Makes the TLS server give clients no session to resume (no tickets, no session ids).
+    /// Call before the first connection.
+    void give_no_tls_sessions();
+
     /// The server's own event loop, for state its connections share (timers, barriers).
     boost::asio::io_context& context() { return io_; }
 

@@ -232,6 +232,65 @@ BOOST_AUTO_TEST_CASE(a_new_connection_to_the_same_host_resumes_the_tls_session)
     BOOST_TEST(!seen[3].tls_resumed);  // another host name: a full handshake, certificate checked
 }
 
+namespace {
+
+// `parallel` requests to one host started together; the record of each exchange.
+std::vector<ngd::net::exchange_record> concurrent_fetches(const loopback_server& server,
+                                                          ngd::net::client_options options, std::size_t parallel)
+{
+    std::vector<ngd::net::exchange_record> seen;
+    options.on_exchange = [&seen](const ngd::net::exchange_record& r) { seen.push_back(r); };
+    asio::io_context io;
+    ngd::net::client client(io.get_executor(), options);
+    std::vector<ngd::net::outcome> results;
+    for (std::size_t i = 0; i < parallel; ++i)
+        asio::co_spawn(io, client.fetch(get(server.url("localhost", "/" + std::to_string(i)))),
+                       [&](std::exception_ptr, ngd::net::outcome result) { results.push_back(std::move(result)); });
+    io.run();
+    BOOST_TEST_REQUIRE(results.size() == parallel);
+    for (const auto& result : results)
+        BOOST_TEST_REQUIRE(result.ok(), result.fail.message);
+    BOOST_TEST_REQUIRE(seen.size() == parallel);
+    return seen;
+}
+
+std::size_t resumed(const std::vector<ngd::net::exchange_record>& seen)
+{
+    return static_cast<std::size_t>(std::count_if(seen.begin(), seen.end(), [](const auto& r) { return r.tls_resumed; }));
+}
+
+}  // namespace
+
+// On loopback a round trip costs less than a certificate check: connections opened together
+// wait for the first one's session and resume it, each still on its own connection.
+BOOST_AUTO_TEST_CASE(connections_opened_together_to_a_nearby_host_share_one_full_handshake)
+{
+    tls_fixture pki;
+    const auto server = ok_server(pki.localhost_leaf());
+    auto options = pki.options();
+    options.shared_handshake_wait = std::chrono::hours(1);  // however slow this build's handshakes
+    const auto seen = concurrent_fetches(server, options, 12);
+    BOOST_TEST(server.accepted() == 12u);
+    BOOST_TEST(resumed(seen) == 11u);
+}
+
+// A server that gives no session: the waiting connections shake hands themselves once the
+// first one has its answer, not when their wait runs out (an hour here: the test's time
+// limit fails it first).
+BOOST_AUTO_TEST_CASE(without_sessions_from_the_server_each_connection_makes_its_own_handshake,
+                     *boost::unit_test::timeout(60))
+{
+    tls_fixture pki;
+    loopback_server server([](const recorded_request& r) { return http_answer(200, "secure " + r.target); },
+                           pki.localhost_leaf());
+    server.give_no_tls_sessions();
+    auto options = pki.options();
+    options.shared_handshake_wait = std::chrono::hours(1);
+    const auto seen = concurrent_fetches(server, options, 12);
+    BOOST_TEST(server.accepted() == 12u);
+    BOOST_TEST(resumed(seen) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(a_proxy_refusing_connect_is_a_proxy_failure)
 {
     tls_fixture pki;
