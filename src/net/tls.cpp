@@ -99,10 +99,22 @@ bool load_cacerts(boost::asio::ssl::context& context, const std::vector<std::str
 
 }  // namespace
 
+namespace {
+
+// A variable naming the compiled-in default itself, by a link or not, chooses nothing: many
+// environments set SSL_CERT_FILE to the system bundle and SSL_CERT_DIR to its folder.
+bool names_another(const char* env, const std::string& default_path)
+{
+    std::error_code ec;
+    return env && *env && !std::filesystem::equivalent(env, default_path, ec);
+}
+
+}  // namespace
+
 ca_store choose_ca_store(const char* file_env, const char* dir_env, const std::string& default_file,
                          const std::string& default_dir)
 {
-    const bool chosen = (file_env && *file_env) || (dir_env && *dir_env);
+    const bool chosen = names_another(file_env, default_file) || names_another(dir_env, default_dir);
     const std::string file = file_env && *file_env ? file_env : default_file;
     const std::string dir = dir_env && *dir_env ? dir_env : default_dir;
     if (!chosen && is_hash_indexed(dir)) return {true, dir};

@@ -17,8 +17,8 @@ namespace ngd::net {
 /// holds certificates named by subject hash (update-ca-certificates makes Debian's so), and
 /// only those a chain needs are read, one by one; otherwise OpenSSL's default verify paths,
 /// whose bundle file is parsed whole (about 140 certificates: some 20 ms, before the first
-/// handshake). SSL_CERT_FILE or SSL_CERT_DIR in the environment: OpenSSL's default paths,
-/// which obey them.
+/// handshake). SSL_CERT_FILE or SSL_CERT_DIR in the environment naming another file or folder
+/// than the defaults: OpenSSL's default paths, which obey them.
 struct ca_store {
     bool indexed_folder = false;
     std::string path;  ///< the folder, or the bundle file (the folder when no file exists)

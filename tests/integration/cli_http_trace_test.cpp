@@ -35,6 +35,7 @@ struct traced_exchange {
     int status = 0;     ///< from the `< NNN` line; 0 when none came
     std::string error;  ///< the `* ` line, when the exchange failed
     std::vector<std::string> response_headers;
+    bool resumed = false;  ///< `* TLS session resumed`: a note, not a failure
 };
 
 std::ostream& operator<<(std::ostream& out, const traced_exchange& e)
@@ -63,6 +64,8 @@ std::vector<traced_exchange> exchanges_in(const std::string& err)
             e.request_headers.push_back(line.substr(2));
         else if (line.starts_with("< "))
             e.response_headers.push_back(line.substr(2));
+        else if (line == "* TLS session resumed")
+            e.resumed = true;
         else if (line.starts_with("* "))
             e.error = line.substr(2);
     }

@@ -14,7 +14,9 @@
 #include <openssl/pem.h>
 #include <openssl/x509_vfy.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 namespace asio = boost::asio;
 using ngd::net::error_class;
@@ -489,4 +491,29 @@ BOOST_AUTO_TEST_CASE(without_a_hash_index_or_when_the_environment_names_a_store_
     }
     const std::string chosen = unindexed.write("chosen.pem", pki.ca.cert_pem()).string();
     BOOST_TEST(ngd::net::choose_ca_store(chosen.c_str(), nullptr, bundle, indexed.path().string()).path == chosen);
+}
+
+// SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt names what /usr/lib/ssl/cert.pem links to:
+// the default itself, so the indexed folder stands for it as when nothing is set.
+BOOST_AUTO_TEST_CASE(the_environment_naming_the_default_store_itself_chooses_nothing)
+{
+    tls_fixture pki;
+    ngd::test::temp_dir indexed;
+    indexed.write(hashed_name(pki.ca.cert_pem()), pki.ca.cert_pem());
+    const std::string folder = indexed.path().string();
+    const std::string bundle = pki.ca_file;
+    const std::string link = (pki.dir.path() / "cert.pem").string();
+    std::filesystem::create_symlink(bundle, link);
+    const std::string folder_link = (pki.dir.path() / "certs").string();
+    std::filesystem::create_directory_symlink(folder, folder_link);
+    for (const auto& [file_env, dir_env] : {std::pair<const char*, const char*>{bundle.c_str(), nullptr},
+                                            std::pair<const char*, const char*>{nullptr, folder.c_str()},
+                                            std::pair<const char*, const char*>{bundle.c_str(), folder.c_str()}}) {
+        const auto store = ngd::net::choose_ca_store(file_env, dir_env, link, folder_link);
+        BOOST_TEST(store.indexed_folder);
+        BOOST_TEST(std::filesystem::equivalent(store.path, folder));
+    }
+    // Another file beside the default one is a choice.
+    const std::string other = pki.dir.write("other.pem", pki.ca.cert_pem()).string();
+    BOOST_TEST(!ngd::net::choose_ca_store(other.c_str(), folder.c_str(), link, folder_link).indexed_folder);
 }
