@@ -6,7 +6,7 @@
 #include "cli/check_capture.hpp"
 #include "cli/commands.hpp"
 #include "cli/platform.hpp"
-#include "cli/program_output.hpp"
+#include "config/program_output.hpp"
 #include "doctor/exit_code.hpp"
 #include "doctor/scrub.hpp"
 #include "report/bundle.hpp"
@@ -211,8 +211,8 @@ int run_bundle(const std::vector<std::string>& args, console& io)
     members.push_back({"inputs.json", pretty(inputs)});
 
     // Other programs' output is copied as printed: the scan below is what guards it.
-    facts.python_version = output_of("python3", {"--version"}).value_or("");
-    facts.gym_version = output_of("gym", {"--version", "--json"}).value_or("");
+    facts.python_version = config::output_of("python3", {"--version"}).value_or("");
+    facts.gym_version = config::output_of("gym", {"--version", "--json"}).value_or("");
     boost::json::object environment;
     environment["ngdoctor_version"] = rep.version;
     if (rep.platform) {

@@ -3,6 +3,7 @@
 #include "config/difflib.hpp"
 #include "config/interpolation.hpp"
 #include "config/merge.hpp"
+#include "config/python_interpreter.hpp"
 #include "config/python_text.hpp"
 #include "config/redact.hpp"
 #include "config/server_validation.hpp"
@@ -81,16 +82,8 @@ int random_bind_tested_port(int low, int high, const std::vector<int>& disallowe
 
 std::optional<std::string> python3_version()
 {
-    FILE* p = ::popen("python3 --version 2>&1", "r");
-    if (!p) return std::nullopt;
-    char buf[256];
-    std::string out;
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    int status = ::pclose(p);
-    if (status != 0 || out.rfind("Python ", 0) != 0) return std::nullopt;
-    out = out.substr(7);
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
-    return out;
+    const auto interpreter = python3_interpreter(python_lookup_from_environment());
+    return interpreter ? interpreter_version(*interpreter) : std::nullopt;
 }
 
 std::string host_address()

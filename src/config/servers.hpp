@@ -34,8 +34,8 @@ std::vector<server_instance> find_server_instances(const node& root);
 
 using error_sink = std::function<void(config_error)>;
 
-/// `python3 --version`, started early: a pyenv shim can take a third of a second, which the
-/// rest of the resolution hides.
+/// The version of the python3 on PATH (config/python_interpreter.hpp), asked on a thread
+/// while the rest of the resolution runs.
 std::future<std::optional<std::string>> start_python_version_probe();
 
 /// Steps 11-14 of NeMo Gym's parse(), in place. Errors go to `report` in the order NeMo Gym

@@ -1,4 +1,4 @@
-#include "cli/program_output.hpp"
+#include "config/program_output.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -11,7 +11,7 @@
 
 extern char** environ;
 
-namespace ngd::cli {
+namespace ngd::config {
 
 std::optional<std::string> output_of(const std::string& program, const std::vector<std::string>& args, int seconds)
 {
@@ -65,4 +65,4 @@ std::optional<std::string> output_of(const std::string& program, const std::vect
     return out;
 }
 
-}  // namespace ngd::cli
+}  // namespace ngd::config
