@@ -97,10 +97,6 @@ bool load_cacerts(boost::asio::ssl::context& context, const std::vector<std::str
     return true;
 }
 
-}  // namespace
-
-namespace {
-
 // A variable naming the compiled-in default itself, by a link or not, chooses nothing: many
 // environments set SSL_CERT_FILE to the system bundle and SSL_CERT_DIR to its folder.
 bool names_another(const char* env, const std::string& default_path)

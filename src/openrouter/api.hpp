@@ -137,6 +137,7 @@ using body_parser = std::function<parse_result<T>(std::string_view)>;
 template <class T>
 api_result<T> interpret(const net::request& req, const net::outcome& out, body_parser<T> parse);
 
+/// The same with a parser function, whose T is deduced from it.
 template <class T>
 api_result<T> interpret(const net::request& req, const net::outcome& out, parse_result<T> (*parse)(std::string_view))
 {

@@ -236,14 +236,10 @@ BOOST_AUTO_TEST_CASE(a_new_connection_to_the_same_host_resumes_the_tls_session)
 
 namespace {
 
-// `parallel` requests to one host started together; the record of each exchange.
-std::vector<ngd::net::exchange_record> concurrent_fetches(const loopback_server& server,
-                                                          ngd::net::client_options options, std::size_t parallel)
+// `parallel` requests to one host, all started before any ends; each must be answered.
+void fetch_together(asio::io_context& io, ngd::net::client& client, const loopback_server& server,
+                    std::size_t parallel)
 {
-    std::vector<ngd::net::exchange_record> seen;
-    options.on_exchange = [&seen](const ngd::net::exchange_record& r) { seen.push_back(r); };
-    asio::io_context io;
-    ngd::net::client client(io.get_executor(), options);
     std::vector<ngd::net::outcome> results;
     for (std::size_t i = 0; i < parallel; ++i)
         asio::co_spawn(io, client.fetch(get(server.url("localhost", "/" + std::to_string(i)))),
@@ -252,6 +248,18 @@ std::vector<ngd::net::exchange_record> concurrent_fetches(const loopback_server&
     BOOST_TEST_REQUIRE(results.size() == parallel);
     for (const auto& result : results)
         BOOST_TEST_REQUIRE(result.ok(), result.fail.message);
+}
+
+// The record of each exchange of fetch_together with a client of `options`.
+std::vector<ngd::net::exchange_record> exchanges_of_fetches_together(const loopback_server& server,
+                                                                     ngd::net::client_options options,
+                                                                     std::size_t parallel)
+{
+    std::vector<ngd::net::exchange_record> seen;
+    options.on_exchange = [&seen](const ngd::net::exchange_record& r) { seen.push_back(r); };
+    asio::io_context io;
+    ngd::net::client client(io.get_executor(), options);
+    fetch_together(io, client, server, parallel);
     BOOST_TEST_REQUIRE(seen.size() == parallel);
     return seen;
 }
@@ -271,7 +279,7 @@ BOOST_AUTO_TEST_CASE(connections_opened_together_to_a_nearby_host_share_one_full
     const auto server = ok_server(pki.localhost_leaf());
     auto options = pki.options();
     options.shared_handshake_wait = std::chrono::hours(1);  // however slow this build's handshakes
-    const auto seen = concurrent_fetches(server, options, 12);
+    const auto seen = exchanges_of_fetches_together(server, options, 12);
     BOOST_TEST(server.accepted() == 12u);
     BOOST_TEST(resumed(seen) == 11u);
 }
@@ -288,7 +296,7 @@ BOOST_AUTO_TEST_CASE(without_sessions_from_the_server_each_connection_makes_its_
     server.give_no_tls_sessions();
     auto options = pki.options();
     options.shared_handshake_wait = std::chrono::hours(1);
-    const auto seen = concurrent_fetches(server, options, 12);
+    const auto seen = exchanges_of_fetches_together(server, options, 12);
     BOOST_TEST(server.accepted() == 12u);
     BOOST_TEST(resumed(seen) == 0u);
 }
@@ -402,14 +410,7 @@ BOOST_AUTO_TEST_CASE(many_concurrent_tls_requests_then_reuse_of_their_connection
     asio::io_context io;
     ngd::net::client client(io.get_executor(), pki.options());
     constexpr std::size_t parallel = 10;
-    std::vector<ngd::net::outcome> results;
-    for (std::size_t i = 0; i < parallel; ++i)
-        asio::co_spawn(io, client.fetch(get(server.url("localhost", "/" + std::to_string(i)))),
-                       [&](std::exception_ptr, ngd::net::outcome result) { results.push_back(std::move(result)); });
-    io.run();
-    BOOST_TEST_REQUIRE(results.size() == parallel);
-    for (const auto& result : results)
-        BOOST_TEST_REQUIRE(result.ok(), result.fail.message);
+    fetch_together(io, client, server, parallel);
     // All were started before any finished, so none could wait for another's connection.
     BOOST_TEST(server.accepted() == parallel);
 
