@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/platform.hpp"
 #include "config/program_output.hpp"
+#include "config/python_interpreter.hpp"
 #include "doctor/exit_code.hpp"
 #include "doctor/scrub.hpp"
 #include "report/bundle.hpp"
@@ -211,7 +212,8 @@ int run_bundle(const std::vector<std::string>& args, console& io)
     members.push_back({"inputs.json", pretty(inputs)});
 
     // Other programs' output is copied as printed: the scan below is what guards it.
-    facts.python_version = config::output_of("python3", {"--version"}).value_or("");
+    if (const auto python = config::python3_interpreter(config::python_lookup_from_environment()))
+        facts.python_version = config::output_of(python->string(), {"--version"}).value_or("");
     facts.gym_version = config::output_of("gym", {"--version", "--json"}).value_or("");
     boost::json::object environment;
     environment["ngdoctor_version"] = rep.version;
