@@ -77,6 +77,11 @@ std::vector<std::string> pyenv_versions(const python_lookup& lookup)
     return versions_in(lookup.pyenv_root / "version");
 }
 
+bool plain_version_name(const std::string& name)
+{
+    return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
+}
+
 }  // namespace
 
 python_lookup python_lookup_from_environment()
@@ -106,6 +111,9 @@ std::optional<fs::path> python3_interpreter(const python_lookup& lookup)
                     return folders[j] / "python3";
             return candidate;
         }
+        // A name reaching out of versions/ (a .python-version in an examined folder saying
+        // "../../x") would run a program of that folder's choosing: pyenv refuses it too.
+        if (!plain_version_name(versions.front())) return candidate;
         const fs::path installed = lookup.pyenv_root / "versions" / versions.front() / "bin" / "python3";
         return is_executable_file(installed) ? installed : candidate;
     }

@@ -100,3 +100,18 @@ BOOST_AUTO_TEST_CASE(a_choice_that_is_not_plain_is_left_to_the_shim)
     m.dir.write("home/me/project/.python-version", "3.11.7\n3.12.1\n");
     BOOST_TEST(m.version_with(m.lookup()) == "9.9.9");
 }
+
+// A .python-version in the folder ngdoctor looks at is not trusted to name a program: a
+// version reaching out of pyenv's versions/ is left to the shim (and pyenv, which refuses it).
+BOOST_AUTO_TEST_CASE(a_version_name_reaching_out_of_the_versions_folder_runs_nothing_it_names)
+{
+    pyenv_machine m;
+    fake_python(m.dir, "home/me/project/evil/bin", "6.6.6");
+    for (const std::string escape : {"../../home/me/project/evil", "..", "3.11.7/../../../home/me/project/evil"}) {
+        m.dir.write("home/me/project/.python-version", escape + "\n");
+        BOOST_TEST(m.version_with(m.lookup()) == "9.9.9", escape);
+        auto l = m.lookup();
+        l.pyenv_version = escape;
+        BOOST_TEST(m.version_with(l) == "9.9.9", escape);
+    }
+}
