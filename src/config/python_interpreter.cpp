@@ -46,12 +46,19 @@ std::vector<fs::path> path_folders(const std::string& path)
     return folders;
 }
 
-// The versions a pyenv version file names: its words, comment lines left out.
+// The versions a pyenv version file names: its words, comment lines left out. Only its
+// start is read (it lies in whatever folder is examined, and could be of any size).
 std::vector<std::string> versions_in(const fs::path& file)
 {
-    std::ifstream in(file);
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return {};
+    std::ifstream in(file, std::ios::binary);
+    std::string start(4096, '\0');
+    in.read(start.data(), static_cast<std::streamsize>(start.size()));
+    start.resize(static_cast<std::size_t>(in.gcount()));
+    std::istringstream lines(start);
     std::vector<std::string> words;
-    for (std::string line; std::getline(in, line) && words.size() < 8;) {
+    for (std::string line; std::getline(lines, line) && words.size() < 8;) {
         if (line.starts_with("#")) continue;
         std::istringstream split(line);
         for (std::string word; split >> word;) words.push_back(word);

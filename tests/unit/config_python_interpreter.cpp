@@ -115,3 +115,14 @@ BOOST_AUTO_TEST_CASE(a_version_name_reaching_out_of_the_versions_folder_runs_not
         BOOST_TEST(m.version_with(l) == "9.9.9", escape);
     }
 }
+
+// A version file is read only at its start, whatever its size or kind.
+BOOST_AUTO_TEST_CASE(a_huge_or_special_version_file_is_read_within_bounds, *boost::unit_test::timeout(60))
+{
+    pyenv_machine m;
+    m.dir.write("home/me/project/.python-version", "3.11.7 " + std::string(8 * 1024 * 1024, 'x'));
+    BOOST_TEST(m.version_with(m.lookup()) == "9.9.9");  // two words: not a plain choice
+    fs::remove(m.project.parent_path() / ".python-version");
+    fs::create_symlink("/dev/zero", m.dir.path() / "pyenv/version");
+    BOOST_TEST(m.version_with(m.lookup()) == "9.9.9");
+}
