@@ -19,9 +19,11 @@ public:
     /// Distinct bodies parsed so far (a test seam).
     std::size_t distinct() const { return reads_.size(); }
 
-    /// Distinct bodies kept: a run asks for one catalog per key and host, and a body beyond
-    /// these is just parsed, not remembered.
+    /// Distinct bodies kept, and their bytes together: a run asks for one catalog per key and
+    /// host (OpenRouter's is about half a megabyte), and a body beyond these is just parsed,
+    /// not remembered.
     static constexpr std::size_t max_kept = 16;
+    static constexpr std::size_t max_kept_bytes = 16 * 1024 * 1024;
 
 private:
     struct read {
@@ -30,6 +32,7 @@ private:
         parse_result<model_list> result;
     };
     std::vector<read> reads_;
+    std::size_t kept_bytes_ = 0;
 };
 
 }  // namespace ngd::openrouter

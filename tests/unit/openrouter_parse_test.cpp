@@ -258,6 +258,15 @@ BOOST_AUTO_TEST_CASE(catalog_reads_remember_a_bounded_number_of_bodies)
         BOOST_TEST(list->data.front().id == "a/m" + std::to_string(i));
     }
     BOOST_TEST(reads.distinct() == catalog_reads::max_kept);
+
+    // Nor more bytes than max_kept_bytes: a body that would pass them is parsed, not kept.
+    catalog_reads by_size;
+    const std::string big = R"({"data":[],"padding":")" + std::string(catalog_reads::max_kept_bytes / 2, 'x') + "\"}";
+    BOOST_TEST(by_size.parse(big).ok());
+    BOOST_TEST(by_size.parse(big + " ").ok());
+    BOOST_TEST(by_size.distinct() == 1u);
+    BOOST_TEST(by_size.parse(R"({"data":[]})").ok());
+    BOOST_TEST(by_size.distinct() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(single_model)
