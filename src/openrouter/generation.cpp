@@ -2,6 +2,8 @@
 
 #include "openrouter/json_read.hpp"
 
+#include <cmath>
+
 namespace ngd::openrouter {
 
 // The fields and their kinds: OpenRouter's OpenAPI description of GET /generation
@@ -28,7 +30,9 @@ std::optional<double> number(object_reader& data, std::string_view snake, std::s
 std::optional<std::int64_t> count(object_reader& data, std::string_view snake, std::string_view camel)
 {
     // Token counts are integers, but a float written by some JSON encoder ("25.0") is still a count.
-    if (auto n = number(data, snake, camel)) return static_cast<std::int64_t>(*n);
+    // One past int64's range (2^63 and up) is no count at all, and converting it is undefined.
+    if (auto n = number(data, snake, camel); n && std::fabs(*n) < 9.2233720368547758e18)
+        return static_cast<std::int64_t>(*n);
     return std::nullopt;
 }
 

@@ -66,6 +66,17 @@ BOOST_AUTO_TEST_CASE(nullable_fields_may_be_null_or_absent)
     BOOST_TEST(g->total_cost.value_or(-1) == 0);
 }
 
+// Found by the openrouter_bodies fuzz target: a count past int64's range was converted (UB).
+BOOST_AUTO_TEST_CASE(a_token_count_past_the_integer_range_is_unknown)
+{
+    const auto g = parse_generation(R"({"data":{"id":"gen-abcdefghijklmnop","model":"x/y",
+        "native_tokens_prompt":99999999999999999999910,"tokens_prompt":-1e300,"tokens_completion":25.0}})");
+    BOOST_TEST_REQUIRE(g.ok(), g.error.text());
+    BOOST_TEST(!g->native_tokens_prompt);
+    BOOST_TEST(!g->tokens_prompt);
+    BOOST_TEST(g->tokens_completion.value_or(-1) == 25);
+}
+
 BOOST_AUTO_TEST_CASE(a_body_that_is_not_a_generation_is_a_shape_error_with_its_path)
 {
     const auto no_id = parse_generation(R"({"data":{"model":"x/y"}})");
