@@ -10,6 +10,7 @@
 #include "checks/run_model.hpp"
 #include "checks/shell_command.hpp"
 #include "doctor/decimal.hpp"
+#include "doctor/whole_number.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -147,7 +148,7 @@ result cost_estimate(check_context& ctx)
         const std::int64_t rollouts = in.rollouts();
         if (rollouts <= 0 || prices->completion.is_zero() || budget < cost.low) return std::nullopt;
         // The ratio in floating point gives a first guess; the exact sum has the last word.
-        auto n = static_cast<std::int64_t>((budget - cost.low).approx() / (prices->completion.approx() * double(rollouts)));
+        auto n = doctor::saturating_int64((budget - cost.low).approx() / (prices->completion.approx() * double(rollouts)));
         const auto fits = [&](std::int64_t tokens) {
             return cost.low + prices->completion * tokens * rollouts <= budget;
         };

@@ -9,6 +9,7 @@
 #include "checks/run_model.hpp"
 #include "checks/shell_command.hpp"
 #include "checks/time_text.hpp"
+#include "doctor/whole_number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +32,9 @@ struct speed {
 
 std::chrono::seconds answer_time(const speed& s, std::int64_t tokens)
 {
-    return std::chrono::seconds(static_cast<std::int64_t>(std::ceil(s.first_token_s + double(tokens) / s.tokens_per_s)));
+    // A century at most: a throughput near zero from a server must not overflow the clock.
+    const double seconds = std::min(std::ceil(s.first_token_s + double(tokens) / s.tokens_per_s), 3.2e9);
+    return std::chrono::seconds(doctor::saturating_int64(seconds));
 }
 
 std::string rate_text(const speed& s)
@@ -97,7 +100,7 @@ result provider_latency(check_context& ctx)
     }
     // The answer length the slowest endpoint writes within slow_answer: a concrete value to use.
     const double seconds_left = std::chrono::duration<double>(slow_answer).count() - slowest.first_token_s;
-    const auto within = static_cast<std::int64_t>(std::max(0.0, seconds_left) * slowest.tokens_per_s);
+    const auto within = doctor::saturating_int64(std::max(0.0, seconds_left) * slowest.tokens_per_s);
     const std::int64_t shorter = within >= 1024 ? within / 1024 * 1024 : within;
     const std::string lower = "lower max_output_tokens (" + thousands(shorter) + " is written in about " +
                               duration_text(std::chrono::duration_cast<std::chrono::seconds>(slow_answer)) + " on " +

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 #include <stdexcept>
 
@@ -73,7 +74,9 @@ public:
         if (v->is_int64()) return v->as_int64();
         if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
             return static_cast<std::int64_t>(v->as_uint64());
-        if (v->is_double() && v->as_double() == static_cast<double>(static_cast<std::int64_t>(v->as_double())))
+        // Compared in range first: converting a double past int64's is undefined.
+        if (v->is_double() && std::fabs(v->as_double()) < 9.2233720368547758e18 &&
+            v->as_double() == std::trunc(v->as_double()))
             return static_cast<std::int64_t>(v->as_double());
         throw bad_field(path(key), "expected a whole number, got " + kind_of(*v));
     }

@@ -159,6 +159,11 @@ BOOST_AUTO_TEST_CASE(a_broken_file_names_the_place)
     BOOST_TEST(f.where == "line 1, column 1");
     f = failure_of(R"({"schema": "ngdoctor.report/v1", "checks": []} trailing)");
     BOOST_TEST(f.where.starts_with("line 1, column "), f.where);
+
+    // A whole number past int64's range is refused, not converted (undefined behaviour).
+    f = failure_of(R"({"schema": "ngdoctor.report/v1", "exit_code": 1e300, "checks": []})");
+    BOOST_TEST(f.where == "exit_code");
+    BOOST_TEST(f.what.find("whole number") != std::string::npos, f.what);
 }
 
 BOOST_AUTO_TEST_CASE(schema_versions)
